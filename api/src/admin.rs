@@ -1,0 +1,230 @@
+//! `herald admin …`: manage services, API keys and templates.
+//!
+//! Each command prints one JSON object (or array) on stdout; logs go to
+//! stderr. After a change it publishes a change event so every running API
+//! process reloads the service within a second (if the broker is down, the
+//! periodic reload picks the change up instead).
+
+use std::time::Duration;
+
+use clap::{Subcommand, ValueEnum};
+use diesel::PgConnection;
+use herald_domain::broker::{self, Topology};
+use herald_domain::config::Settings;
+use herald_domain::db;
+use herald_domain::kinds::{KeyType, NotificationType};
+use herald_domain::messages::ChangeEvent;
+use herald_domain::models::{ApiKey, NewApiKey, NewService, NewTemplate, Service, Template};
+use serde_json::json;
+use uuid::Uuid;
+
+#[derive(Subcommand)]
+pub enum AdminCommand {
+    /// Create a service.
+    CreateService {
+        #[arg(long)]
+        name: String,
+        /// Trial mode: send only to the team and guest list.
+        #[arg(long)]
+        restricted: bool,
+    },
+    /// Create an API key; prints the key (shown once).
+    CreateApiKey {
+        #[arg(long)]
+        service_id: Uuid,
+        #[arg(long)]
+        name: String,
+        #[arg(long, value_enum)]
+        key_type: KeyTypeArg,
+    },
+    /// Create a template (version 1).
+    CreateTemplate {
+        #[arg(long)]
+        service_id: Uuid,
+        #[arg(long = "type", value_enum)]
+        template_type: TemplateTypeArg,
+        #[arg(long)]
+        name: String,
+        /// Required for email templates.
+        #[arg(long)]
+        subject: Option<String>,
+        #[arg(long)]
+        body: String,
+    },
+    /// List services.
+    ListServices,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+pub enum KeyTypeArg {
+    Normal,
+    Team,
+    Test,
+}
+
+impl From<KeyTypeArg> for KeyType {
+    fn from(arg: KeyTypeArg) -> Self {
+        match arg {
+            KeyTypeArg::Normal => KeyType::Normal,
+            KeyTypeArg::Team => KeyType::Team,
+            KeyTypeArg::Test => KeyType::Test,
+        }
+    }
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+pub enum TemplateTypeArg {
+    Email,
+    Sms,
+}
+
+impl From<TemplateTypeArg> for NotificationType {
+    fn from(arg: TemplateTypeArg) -> Self {
+        match arg {
+            TemplateTypeArg::Email => NotificationType::Email,
+            TemplateTypeArg::Sms => NotificationType::Sms,
+        }
+    }
+}
+
+pub async fn run(settings: &Settings, command: AdminCommand) -> anyhow::Result<()> {
+    let url = settings.database_url.clone();
+    let (output, changed) = tokio::task::spawn_blocking(
+        move || -> anyhow::Result<(serde_json::Value, Option<Uuid>)> {
+            let pool = db::pool(&url, 1, Duration::from_secs(10), Duration::from_secs(30))?;
+            let mut conn = pool.get()?;
+            execute(&mut conn, command)
+        },
+    )
+    .await??;
+    if let Some(service_id) = changed {
+        announce(settings, service_id).await;
+    }
+    println!("{}", serde_json::to_string_pretty(&output)?);
+    Ok(())
+}
+
+fn execute(
+    conn: &mut PgConnection,
+    command: AdminCommand,
+) -> anyhow::Result<(serde_json::Value, Option<Uuid>)> {
+    match command {
+        AdminCommand::CreateService { name, restricted } => {
+            let name = name.trim();
+            anyhow::ensure!(!name.is_empty(), "--name must not be empty");
+            let service = Service::insert(
+                conn,
+                &NewService {
+                    id: Uuid::new_v4(),
+                    name,
+                    restricted,
+                },
+            )?;
+            let output = serde_json::to_value(&service)?;
+            Ok((output, Some(service.id)))
+        }
+        AdminCommand::CreateApiKey {
+            service_id,
+            name,
+            key_type,
+        } => {
+            let name = name.trim();
+            anyhow::ensure!(!name.is_empty(), "--name must not be empty");
+            let secret = Uuid::new_v4().to_string();
+            let key_type = KeyType::from(key_type);
+            let key = ApiKey::insert(
+                conn,
+                &NewApiKey {
+                    id: Uuid::new_v4(),
+                    service_id,
+                    name,
+                    secret: &secret,
+                    key_type: key_type.as_str(),
+                },
+            )
+            .map_err(|e| service_error(e, service_id))?;
+            let output = json!({
+                "id": key.id,
+                "service_id": key.service_id,
+                "name": key.name,
+                "key_type": key.key_type,
+                "key": key.client_key(),
+            });
+            Ok((output, Some(service_id)))
+        }
+        AdminCommand::CreateTemplate {
+            service_id,
+            template_type,
+            name,
+            subject,
+            body,
+        } => {
+            let template_type = NotificationType::from(template_type);
+            match (template_type, subject.as_deref()) {
+                (NotificationType::Email, None) => {
+                    anyhow::bail!("an email template needs --subject")
+                }
+                (NotificationType::Sms, Some(_)) => {
+                    anyhow::bail!("an sms template has no --subject")
+                }
+                _ => {}
+            }
+            anyhow::ensure!(!body.trim().is_empty(), "--body must not be empty");
+            let template = Template::create(
+                conn,
+                &NewTemplate {
+                    service_id,
+                    template_type,
+                    name: name.trim(),
+                    subject: subject.as_deref(),
+                    body: &body,
+                },
+            )
+            .map_err(|e| service_error(e, service_id))?;
+            Ok((serde_json::to_value(&template)?, Some(service_id)))
+        }
+        AdminCommand::ListServices => {
+            let services = Service::all(conn)?;
+            Ok((serde_json::to_value(&services)?, None))
+        }
+    }
+}
+
+fn service_error(error: diesel::result::Error, service_id: Uuid) -> anyhow::Error {
+    use diesel::result::{DatabaseErrorKind, Error};
+    match error {
+        Error::DatabaseError(DatabaseErrorKind::ForeignKeyViolation, _) => {
+            anyhow::anyhow!("no service with id {service_id}")
+        }
+        other => other.into(),
+    }
+}
+
+/// Tells running API processes to reload the service. Best effort, bounded.
+async fn announce(settings: &Settings, service_id: Uuid) {
+    let topology = Topology::new(&settings.amqp_prefix);
+    let publish = async {
+        let connection = broker::connect(&settings.amqp_url, "herald-admin").await?;
+        let channel = broker::confirm_channel(&connection).await?;
+        topology.declare(&channel).await?;
+        let payload = serde_json::to_vec(&ChangeEvent { service_id })?;
+        let sent =
+            broker::publish_confirmed(&channel, &topology.changes_exchange(), "", &payload, None)
+                .await;
+        let _ = connection.close(200, "done".into()).await;
+        match sent {
+            // No API process is listening: nothing to invalidate.
+            Ok(()) | Err(broker::PublishError::Unroutable(_)) => Ok(()),
+            Err(error) => Err(anyhow::Error::from(error)),
+        }
+    };
+    match tokio::time::timeout(Duration::from_secs(5), publish).await {
+        Ok(Ok(())) => {}
+        Ok(Err(error)) => {
+            tracing::warn!(%error, "change event not published; API processes pick the change up on their next reload")
+        }
+        Err(_) => tracing::warn!(
+            "change event timed out; API processes pick the change up on their next reload"
+        ),
+    }
+}

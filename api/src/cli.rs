@@ -1,0 +1,165 @@
+//! The `herald` command: one binary for every role.
+//!
+//! * `herald migrate`: apply the database migrations, then exit;
+//! * `herald api`: the HTTP API;
+//! * `herald worker`: the consumers;
+//! * `herald dev`: migrate, then the API and the consumers in one process;
+//! * `herald admin …`: manage services, API keys and templates.
+
+use std::process::ExitCode;
+use std::time::Duration;
+
+use clap::{Parser, Subcommand};
+use herald_domain::config::Settings;
+use herald_domain::metrics::Metrics;
+use herald_domain::{db, telemetry};
+use herald_probes::{Health, serve_ops};
+use herald_worker::Worker;
+
+use crate::admin::{self, AdminCommand};
+use crate::startup::Application;
+
+#[derive(Parser)]
+#[command(
+    name = "herald",
+    version,
+    about = "Herald: a GOV.UK Notify-compatible notification API"
+)]
+struct Cli {
+    #[command(flatten)]
+    settings: Settings,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Apply pending database migrations, then exit.
+    Migrate,
+    /// Serve the HTTP API.
+    Api,
+    /// Run the consumers (persist).
+    Worker,
+    /// Local all-in-one: migrate, then the API and the consumers in one process.
+    Dev,
+    /// Manage services, API keys and templates (prints JSON on stdout).
+    #[command(subcommand)]
+    Admin(AdminCommand),
+}
+
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    telemetry::init();
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+    {
+        Ok(runtime) => runtime,
+        Err(error) => {
+            eprintln!("error: cannot start the runtime: {error}");
+            return ExitCode::FAILURE;
+        }
+    };
+    match runtime.block_on(run(cli)) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("error: {error:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn run(cli: Cli) -> anyhow::Result<()> {
+    let settings = cli.settings;
+    match cli.command {
+        Command::Migrate => migrate(&settings).await,
+        Command::Api => api(&settings).await,
+        Command::Worker => worker(&settings).await,
+        Command::Dev => dev(&settings).await,
+        Command::Admin(command) => admin::run(&settings, command).await,
+    }
+}
+
+async fn migrate(settings: &Settings) -> anyhow::Result<()> {
+    let url = settings.database_url.clone();
+    let applied = tokio::task::spawn_blocking(move || {
+        let pool = db::pool(&url, 1, Duration::from_secs(10), Duration::from_secs(600))?;
+        let mut conn = pool.get()?;
+        db::run_migrations(&mut conn)
+    })
+    .await??;
+    tracing::info!(?applied, "migrations applied");
+    Ok(())
+}
+
+async fn api(settings: &Settings) -> anyhow::Result<()> {
+    let app = Application::build(settings, Metrics::new()?, Health::new())
+        .await?
+        .with_drain(Duration::from_secs(settings.drain_seconds));
+    tracing::info!(port = app.port(), "API listening");
+    app.run_until(shutdown_signal()).await
+}
+
+async fn worker(settings: &Settings) -> anyhow::Result<()> {
+    let metrics = Metrics::new()?;
+    let health = Health::new();
+    let ops = match settings.metrics_addr.as_str() {
+        "" => None,
+        addr => {
+            let exposition = metrics.clone();
+            let server = serve_ops(
+                std::net::TcpListener::bind(addr)?,
+                std::sync::Arc::new(move || exposition.render()),
+                health.clone(),
+            )?;
+            let handle = server.handle();
+            tokio::spawn(server);
+            Some(handle)
+        }
+    };
+    let worker = Worker::start(settings, metrics, health)?;
+    worker.run_until(shutdown_signal()).await?;
+    if let Some(ops) = ops {
+        ops.stop(true).await;
+    }
+    Ok(())
+}
+
+async fn dev(settings: &Settings) -> anyhow::Result<()> {
+    migrate(settings).await?;
+    let metrics = Metrics::new()?;
+    let health = Health::new();
+    let worker = Worker::start(settings, metrics.clone(), health.clone())?;
+    let app = Application::build(settings, metrics, health).await?;
+    tracing::info!(port = app.port(), "Herald (dev) listening");
+    let stop = tokio_util::sync::CancellationToken::new();
+    let worker_stop = stop.clone();
+    let worker = tokio::spawn(worker.run_until(async move { worker_stop.cancelled().await }));
+    app.run_until(shutdown_signal()).await?;
+    stop.cancel();
+    worker.await??;
+    Ok(())
+}
+
+/// Resolves on SIGTERM or Ctrl-C.
+pub async fn shutdown_signal() {
+    #[cfg(unix)]
+    {
+        use tokio::signal::unix::{SignalKind, signal};
+        match signal(SignalKind::terminate()) {
+            Ok(mut term) => {
+                tokio::select! {
+                    _ = term.recv() => {}
+                    _ = tokio::signal::ctrl_c() => {}
+                }
+            }
+            Err(_) => {
+                let _ = tokio::signal::ctrl_c().await;
+            }
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = tokio::signal::ctrl_c().await;
+    }
+}

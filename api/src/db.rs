@@ -1,0 +1,66 @@
+//! Database access from the API, with a deadline and a bound.
+//!
+//! The POST path never calls this. Reads (GET by id, a cache miss) do, and
+//! each call: waits for one of a fixed number of permits (so at most that
+//! many requests ever wait on PostgreSQL, whatever it does), runs the diesel
+//! code on a blocking thread (never on an HTTP worker), and gives up at the
+//! deadline with a 503. A stalled database therefore costs a few permits,
+//! never the HTTP workers that answer probes and POSTs.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use diesel::PgConnection;
+use diesel::result::QueryResult;
+use herald_domain::db::PgPool;
+use tokio::sync::Semaphore;
+use tokio::time::{Instant, timeout_at};
+
+use crate::error::ApiError;
+
+#[derive(Clone)]
+pub struct Db {
+    pool: PgPool,
+    permits: Arc<Semaphore>,
+    deadline: Duration,
+}
+
+impl Db {
+    pub fn new(pool: PgPool, deadline: Duration) -> Self {
+        let permits = Arc::new(Semaphore::new(pool.max_size() as usize));
+        Db {
+            pool,
+            permits,
+            deadline,
+        }
+    }
+
+    /// Runs `query` on a pooled connection within the deadline.
+    pub async fn run<T, F>(&self, query: F) -> Result<T, ApiError>
+    where
+        T: Send + 'static,
+        F: FnOnce(&mut PgConnection) -> QueryResult<T> + Send + 'static,
+    {
+        let deadline = Instant::now() + self.deadline;
+        let unavailable = || ApiError::Unavailable("The database did not answer in time".into());
+        let permit = timeout_at(deadline, self.permits.clone().acquire_owned())
+            .await
+            .map_err(|_| unavailable())?
+            .map_err(|_| unavailable())?;
+        let pool = self.pool.clone();
+        let task = tokio::task::spawn_blocking(move || {
+            let _permit = permit;
+            let mut conn = pool.get()?;
+            Ok::<_, anyhow::Error>(query(&mut conn)?)
+        });
+        match timeout_at(deadline, task).await {
+            Err(_) => Err(unavailable()),
+            Ok(Err(join)) => Err(ApiError::Unexpected(join.into())),
+            Ok(Ok(Err(error))) => {
+                tracing::warn!(error.cause_chain = ?error, "database call failed");
+                Err(ApiError::Unavailable("The database is unavailable".into()))
+            }
+            Ok(Ok(Ok(value))) => Ok(value),
+        }
+    }
+}

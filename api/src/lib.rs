@@ -1,0 +1,22 @@
+//! Herald's HTTP API and the `herald` command line.
+//!
+//! The hot path, request → validate → publish:
+//! * `routes/notifications/post.rs`: the handler, a list of steps;
+//! * `auth.rs`: Notify's JWT check against the in-memory `cache.rs`;
+//! * `body.rs`, `validation.rs`: reading and checking the request;
+//! * `publisher.rs`: the confirmed publish to RabbitMQ.
+//!
+//! Reads (`routes/notifications/get.rs`) go to PostgreSQL through `db.rs`,
+//! which bounds and times out every call.
+
+pub mod admin;
+pub mod auth;
+pub mod body;
+pub mod cache;
+pub mod cli;
+pub mod db;
+pub mod error;
+pub mod publisher;
+pub mod routes;
+pub mod startup;
+pub mod validation;

@@ -1,0 +1,3 @@
+fn main() -> std::process::ExitCode {
+    herald_api::cli::main()
+}

@@ -1,0 +1,242 @@
+//! The API's link to RabbitMQ: confirm-mode channels for publishing
+//! notifications, and the change-event consumer that keeps the cache fresh.
+//!
+//! A supervisor task owns the connection: it connects, declares the
+//! topology, hands out channels, and when the connection dies it withdraws
+//! them (publishes then answer 503 at once instead of hanging), marks the
+//! broker check unready and reconnects with backoff. After a reconnect it
+//! reloads the whole cache, since change events may have been missed.
+
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, RwLock};
+use std::time::{Duration, Instant};
+
+use futures_util::StreamExt;
+use herald_domain::broker::{self, PublishError, Topology};
+use herald_domain::messages::{ChangeEvent, NotificationMessage};
+use herald_domain::metrics::Metrics;
+use herald_probes::Health;
+use lapin::options::{BasicAckOptions, BasicConsumeOptions, QueueBindOptions, QueueDeclareOptions};
+use lapin::types::FieldTable;
+use lapin::{Channel, Connection};
+use tokio_util::sync::CancellationToken;
+
+use crate::cache::ServiceCache;
+use crate::error::ApiError;
+
+/// Confirm channels shared round-robin by all requests: many in-flight
+/// publishes per channel are what make confirms cheap (the broker confirms
+/// them together).
+const PUBLISH_CHANNELS: usize = 4;
+const BROKER_CHECK: &str = "broker";
+
+pub struct Publisher {
+    channels: RwLock<Vec<Channel>>,
+    next: AtomicUsize,
+    topology: Topology,
+    timeout: Duration,
+    metrics: Metrics,
+}
+
+impl Publisher {
+    pub fn new(topology: Topology, timeout: Duration, metrics: Metrics) -> Self {
+        Publisher {
+            channels: RwLock::new(Vec::new()),
+            next: AtomicUsize::new(0),
+            topology,
+            timeout,
+            metrics,
+        }
+    }
+
+    fn channel(&self) -> Option<Channel> {
+        let channels = self
+            .channels
+            .read()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        if channels.is_empty() {
+            return None;
+        }
+        let index = self.next.fetch_add(1, Ordering::Relaxed) % channels.len();
+        channels.get(index).cloned()
+    }
+
+    fn set_channels(&self, channels: Vec<Channel>) {
+        *self
+            .channels
+            .write()
+            .unwrap_or_else(|poisoned| poisoned.into_inner()) = channels;
+    }
+
+    /// Publishes a notification durably: returns once the broker has
+    /// confirmed it (it is in a quorum queue), or fails within the timeout.
+    pub async fn publish(&self, message: &NotificationMessage) -> Result<(), ApiError> {
+        let channel = self.channel().ok_or_else(|| {
+            self.metrics
+                .publish_failures_total
+                .with_label_values(&["disconnected"])
+                .inc();
+            ApiError::Unavailable("The message broker is unavailable; try again shortly".into())
+        })?;
+        let payload = serde_json::to_vec(message).map_err(anyhow::Error::from)?;
+        let started = Instant::now();
+        let outcome = tokio::time::timeout(
+            self.timeout,
+            broker::publish_confirmed(
+                &channel,
+                &self.topology.notifications_exchange(),
+                &message.routing_key(),
+                &payload,
+                None,
+            ),
+        )
+        .await
+        .unwrap_or(Err(PublishError::TimedOut));
+        self.metrics
+            .publish_confirm_duration_seconds
+            .observe(started.elapsed().as_secs_f64());
+        outcome.map_err(|error| {
+            let reason = match &error {
+                PublishError::Broker(_) => "broker_error",
+                PublishError::Nacked => "nacked",
+                PublishError::Unroutable(_) => "unroutable",
+                PublishError::TimedOut => "timeout",
+            };
+            self.metrics
+                .publish_failures_total
+                .with_label_values(&[reason])
+                .inc();
+            tracing::warn!(%error, notification.id = %message.id, "publish not confirmed");
+            ApiError::Unavailable(
+                "The message broker did not accept the notification; try again shortly".into(),
+            )
+        })
+    }
+}
+
+/// Keeps the broker link up until `stop` is cancelled.
+pub async fn supervise(
+    url: String,
+    publisher: Arc<Publisher>,
+    cache: Arc<ServiceCache>,
+    health: Health,
+    stop: CancellationToken,
+) {
+    let mut backoff = Duration::from_millis(100);
+    health.set_ready(BROKER_CHECK, false, "connecting");
+    loop {
+        let attempt = async {
+            let connection = broker::connect(&url, "herald-api").await?;
+            let mut channels = Vec::with_capacity(PUBLISH_CHANNELS);
+            for _ in 0..PUBLISH_CHANNELS {
+                channels.push(broker::confirm_channel(&connection).await?);
+            }
+            if let Some(first) = channels.first() {
+                publisher.topology.declare(first).await?;
+            }
+            let changes = subscribe_to_changes(&connection, &publisher.topology).await?;
+            Ok::<_, lapin::Error>((connection, channels, changes))
+        };
+        let linked = tokio::select! {
+            () = stop.cancelled() => break,
+            linked = attempt => linked,
+        };
+        match linked {
+            Ok((connection, channels, changes)) => {
+                backoff = Duration::from_millis(100);
+                publisher.set_channels(channels);
+                publisher.metrics.broker_connected.set(1);
+                health.set_ready(BROKER_CHECK, true, "connected");
+                tracing::info!("connected to the broker");
+                // Events may have been missed while disconnected.
+                if let Err(error) = cache.reload_all().await {
+                    tracing::warn!(%error, "cache reload after reconnect failed");
+                }
+                let closed = tokio::select! {
+                    () = stop.cancelled() => false,
+                    () = watch(&connection, changes, &cache) => true,
+                };
+                publisher.set_channels(Vec::new());
+                publisher.metrics.broker_connected.set(0);
+                if !closed {
+                    let _ = connection.close(200, "shutting down".into()).await;
+                    break;
+                }
+                health.set_ready(BROKER_CHECK, false, "connection lost; reconnecting");
+                tracing::warn!("broker connection lost; reconnecting");
+            }
+            Err(error) => {
+                health.set_ready(BROKER_CHECK, false, format!("cannot connect: {error}"));
+                tracing::warn!(%error, ?backoff, "cannot connect to the broker");
+                tokio::select! {
+                    () = stop.cancelled() => break,
+                    () = tokio::time::sleep(backoff) => {}
+                }
+                backoff = (backoff * 2).min(Duration::from_secs(5));
+            }
+        }
+    }
+}
+
+async fn subscribe_to_changes(
+    connection: &Connection,
+    topology: &Topology,
+) -> lapin::Result<lapin::Consumer> {
+    let channel = connection.create_channel().await?;
+    let queue = channel
+        .queue_declare(
+            "".into(),
+            QueueDeclareOptions {
+                exclusive: true,
+                auto_delete: true,
+                ..QueueDeclareOptions::default()
+            },
+            FieldTable::default(),
+        )
+        .await?;
+    channel
+        .queue_bind(
+            queue.name().clone(),
+            topology.changes_exchange().into(),
+            "".into(),
+            QueueBindOptions::default(),
+            FieldTable::default(),
+        )
+        .await?;
+    channel
+        .basic_consume(
+            queue.name().clone(),
+            "herald-api-changes".into(),
+            BasicConsumeOptions::default(),
+            FieldTable::default(),
+        )
+        .await
+}
+
+/// Applies change events until the connection fails.
+async fn watch(connection: &Connection, mut changes: lapin::Consumer, cache: &ServiceCache) {
+    let mut tick = tokio::time::interval(Duration::from_millis(500));
+    loop {
+        tokio::select! {
+            delivery = changes.next() => match delivery {
+                Some(Ok(delivery)) => {
+                    match serde_json::from_slice::<ChangeEvent>(&delivery.data) {
+                        Ok(event) => {
+                            if let Err(error) = cache.reload_service(event.service_id).await {
+                                tracing::warn!(%error, service.id = %event.service_id, "reload after change event failed");
+                            }
+                        }
+                        Err(error) => tracing::warn!(%error, "ignoring malformed change event"),
+                    }
+                    let _ = delivery.ack(BasicAckOptions::default()).await;
+                }
+                Some(Err(_)) | None => return,
+            },
+            _ = tick.tick() => {
+                if !connection.status().connected() {
+                    return;
+                }
+            }
+        }
+    }
+}

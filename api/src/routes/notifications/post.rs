@@ -1,0 +1,273 @@
+//! POST /v2/notifications/{email,sms}: the hot path. No database here:
+//! everything comes from the in-memory cache, and the notification is
+//! answered 201 only once the broker has confirmed it.
+
+use actix_web::web::{Data, Payload};
+use actix_web::{HttpRequest, HttpResponse};
+use herald_domain::ids;
+use herald_domain::kinds::{KeyType, NotificationType};
+use herald_domain::messages::NotificationMessage;
+use herald_domain::models::Template;
+use herald_domain::{recipient, rendering};
+use serde_json::json;
+
+use crate::auth::{self, Caller};
+use crate::body;
+use crate::error::ApiError;
+use crate::startup::AppState;
+use crate::validation::{self, SendRequest};
+
+/// Sender shown for text messages until per-service SMS senders exist.
+const DEFAULT_SMS_SENDER: &str = "Herald";
+
+pub async fn post_email(
+    request: HttpRequest,
+    payload: Payload,
+    state: Data<AppState>,
+) -> Result<HttpResponse, ApiError> {
+    send(request, payload, state, NotificationType::Email).await
+}
+
+pub async fn post_sms(
+    request: HttpRequest,
+    payload: Payload,
+    state: Data<AppState>,
+) -> Result<HttpResponse, ApiError> {
+    send(request, payload, state, NotificationType::Sms).await
+}
+
+async fn send(
+    request: HttpRequest,
+    payload: Payload,
+    state: Data<AppState>,
+    kind: NotificationType,
+) -> Result<HttpResponse, ApiError> {
+    let caller = auth::authenticate(&request, &state.cache).await?;
+    let body = body::read_json(&request, payload, false).await?;
+    let send = validation::send_request(body, kind)?;
+    let template = find_template(&state, &caller, &send, kind).await?;
+    check_recipient_allowed(&caller, &send, kind)?;
+    let message = render(&caller, &send, &template, kind)?;
+    state.publisher.publish(&message).await?;
+    state
+        .metrics
+        .notifications_accepted_total
+        .with_label_values(&[kind.as_str(), caller.key_type.as_str()])
+        .inc();
+    Ok(HttpResponse::Created().json(created_body(&state, &caller, &message)))
+}
+
+/// The service's template, from the cache (one bounded lookup on a miss:
+/// it may have been created a moment ago).
+async fn find_template(
+    state: &AppState,
+    caller: &Caller,
+    send: &SendRequest,
+    kind: NotificationType,
+) -> Result<Template, ApiError> {
+    let id = send.template_id;
+    let template = match caller.service.templates.get(&id) {
+        Some(template) => template.clone(),
+        None => state
+            .cache
+            .lookup_after_miss(caller.service.service.id)
+            .await?
+            .and_then(|service| service.templates.get(&id).cloned())
+            .ok_or_else(|| ApiError::BadRequest("Template not found".into()))?,
+    };
+    if template.archived {
+        return Err(ApiError::BadRequest("Template has been deleted".into()));
+    }
+    if template.template_type != kind {
+        return Err(ApiError::BadRequest(format!(
+            "{} template is not suitable for {} notification",
+            template.template_type, kind
+        )));
+    }
+    if let Some(reply_to) = send.reply_to_id {
+        // No reply-to addresses or SMS senders are configured yet, so any id
+        // is unknown: Notify's message for an unknown one.
+        let field = if kind == NotificationType::Sms {
+            "sms_sender_id"
+        } else {
+            "email_reply_to_id"
+        };
+        return Err(ApiError::BadRequest(format!(
+            "{field} {reply_to} does not exist in database for service id {}",
+            caller.service.service.id
+        )));
+    }
+    Ok(template)
+}
+
+/// Notify's recipient policy: test keys send anywhere; a live service's
+/// normal keys send anywhere; team keys and restricted (trial) services only
+/// to the team and guest list (none configured yet) and the simulated
+/// recipients.
+fn check_recipient_allowed(
+    caller: &Caller,
+    send: &SendRequest,
+    kind: NotificationType,
+) -> Result<(), ApiError> {
+    let restricted = caller.service.service.restricted;
+    let open = match caller.key_type {
+        KeyType::Test => true,
+        KeyType::Normal => !restricted,
+        KeyType::Team => false,
+    };
+    let simulated = match kind {
+        NotificationType::Sms => recipient::validate_phone_number(&send.recipient)
+            .is_ok_and(|phone| recipient::is_simulated_phone(&phone)),
+        _ => recipient::is_simulated_email(&send.recipient),
+    };
+    if open || simulated {
+        return Ok(());
+    }
+    Err(ApiError::BadRequest(if caller.key_type == KeyType::Team {
+        "Can’t send to this recipient using a team-only API key".to_owned()
+    } else {
+        "Can’t send to this recipient when service is in trial mode – see https://www.notifications.service.gov.uk/trial-mode".to_owned()
+    }))
+}
+
+/// Fills in the template and applies Notify's content checks.
+fn render(
+    caller: &Caller,
+    send: &SendRequest,
+    template: &Template,
+    kind: NotificationType,
+) -> Result<NotificationMessage, ApiError> {
+    let mut missing = Vec::new();
+    let mut fill = |text: &str| match rendering::render(text, &send.personalisation) {
+        Ok(filled) => filled,
+        Err(names) => {
+            for name in names {
+                if !missing.contains(&name) {
+                    missing.push(name);
+                }
+            }
+            String::new()
+        }
+    };
+    let subject = match kind {
+        NotificationType::Email => template.subject.as_deref().map(&mut fill),
+        _ => None,
+    };
+    let body = fill(&template.body);
+    if !missing.is_empty() {
+        return Err(ApiError::BadRequest(format!(
+            "Missing personalisation: {}",
+            missing.join(", ")
+        )));
+    }
+    if body.trim().is_empty() {
+        return Err(ApiError::BadRequest("Your message is empty.".into()));
+    }
+    check_length(&body, kind)?;
+
+    let id = ids::new_notification_id();
+    let created_at =
+        ids::created_at_of(&id).ok_or_else(|| anyhow::anyhow!("a fresh UUIDv7 has a timestamp"))?;
+    Ok(NotificationMessage {
+        id,
+        created_at,
+        service_id: caller.service.service.id,
+        api_key_id: caller.api_key_id,
+        key_type: caller.key_type,
+        notification_type: kind,
+        template_id: template.id,
+        template_version: template.version,
+        recipient: send.recipient.clone(),
+        reference: send.reference.clone(),
+        subject,
+        body,
+        one_click_unsubscribe_url: send.one_click_unsubscribe_url.clone(),
+    })
+}
+
+fn check_length(body: &str, kind: NotificationType) -> Result<(), ApiError> {
+    match kind {
+        NotificationType::Sms => {
+            let count = rendering::sms_character_count(body);
+            if count > rendering::SMS_CHAR_COUNT_LIMIT {
+                return Err(ApiError::BadRequest(format!(
+                    "Your message is too long. Text messages cannot be longer than {} characters. Your message is {count} characters long.",
+                    rendering::SMS_CHAR_COUNT_LIMIT
+                )));
+            }
+        }
+        _ => {
+            if body.len() > rendering::EMAIL_MAX_BYTES {
+                return Err(ApiError::BadRequest(format!(
+                    "Your message is too long. Emails cannot be longer than {} bytes. Your message is {} bytes.",
+                    rendering::EMAIL_MAX_BYTES,
+                    body.len()
+                )));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The 201 body, as Notify builds it (from the request, not from a read).
+fn created_body(
+    state: &AppState,
+    caller: &Caller,
+    message: &NotificationMessage,
+) -> serde_json::Value {
+    let base = &state.public_url;
+    let content = match message.notification_type {
+        NotificationType::Sms => json!({
+            "body": message.body,
+            "from_number": DEFAULT_SMS_SENDER,
+        }),
+        _ => json!({
+            "body": message.body,
+            "subject": message.subject,
+            "from_email": format!("{}@{}", email_local_part(&caller.service.service.name), state.email_from_domain),
+            "one_click_unsubscribe_url": message.one_click_unsubscribe_url,
+        }),
+    };
+    json!({
+        "id": message.id,
+        "reference": message.reference,
+        "uri": format!("{base}v2/notifications/{}", message.id),
+        "template": {
+            "id": message.template_id,
+            "version": message.template_version,
+            "uri": format!("{base}services/{}/templates/{}", message.service_id, message.template_id),
+        },
+        "content": content,
+        "scheduled_for": null,
+    })
+}
+
+/// Notify's sender local part: the service name, lower-cased, with runs of
+/// anything but letters and digits turned into single dots.
+fn email_local_part(service_name: &str) -> String {
+    let mut local = String::with_capacity(service_name.len());
+    for c in service_name.chars() {
+        if c.is_ascii_alphanumeric() {
+            local.push(c.to_ascii_lowercase());
+        } else if !local.is_empty() && !local.ends_with('.') {
+            local.push('.');
+        }
+    }
+    let local = local.trim_end_matches('.');
+    if local.is_empty() {
+        "notify".to_owned()
+    } else {
+        local.to_owned()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::email_local_part;
+
+    #[test]
+    fn the_sender_local_part_comes_from_the_service_name() {
+        assert_eq!(email_local_part("Ministry of Magic!"), "ministry.of.magic");
+        assert_eq!(email_local_part("***"), "notify");
+    }
+}

@@ -1,0 +1,242 @@
+//! Building and running the API: bind first (so port 0 works in tests), then
+//! wire the cache, the broker link and the routes.
+
+use std::net::TcpListener;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use actix_web::body::MessageBody;
+use actix_web::dev::{Server, ServerHandle, ServiceRequest, ServiceResponse};
+use actix_web::middleware::{Next, from_fn};
+use actix_web::{App, HttpServer, web};
+use herald_domain::broker::Topology;
+use herald_domain::config::Settings;
+use herald_domain::db;
+use herald_domain::metrics::Metrics;
+use herald_probes::{Health, serve_ops};
+use tokio_util::sync::CancellationToken;
+
+use crate::cache::ServiceCache;
+use crate::db::Db;
+use crate::publisher::{self, Publisher};
+use crate::routes;
+
+const CACHE_CHECK: &str = "cache";
+
+/// What every handler can reach.
+pub struct AppState {
+    pub cache: Arc<ServiceCache>,
+    pub publisher: Arc<Publisher>,
+    pub db: Db,
+    pub metrics: Metrics,
+    /// Base of the `uri` fields, ending in `/`.
+    pub public_url: String,
+    pub email_from_domain: String,
+    pub read_your_write: chrono::TimeDelta,
+}
+
+pub struct Application {
+    port: u16,
+    metrics_port: Option<u16>,
+    server: Server,
+    ops_server: Option<Server>,
+    health: Health,
+    stop: CancellationToken,
+    drain: Duration,
+}
+
+impl Application {
+    pub async fn build(
+        settings: &Settings,
+        metrics: Metrics,
+        health: Health,
+    ) -> anyhow::Result<Self> {
+        let listener = TcpListener::bind(&settings.http_addr)?;
+        let port = listener.local_addr()?.port();
+        let host = settings
+            .http_addr
+            .rsplit_once(':')
+            .map_or("127.0.0.1", |(h, _)| h);
+        let public_url = settings
+            .public_url
+            .clone()
+            .unwrap_or_else(|| format!("http://{host}:{port}/"));
+        let public_url = if public_url.ends_with('/') {
+            public_url
+        } else {
+            format!("{public_url}/")
+        };
+
+        let pool = db::pool(
+            &settings.database_url,
+            settings.db_pool_size,
+            settings.db_timeout(),
+            settings.db_timeout(),
+        )?;
+        let db = Db::new(pool, settings.db_timeout());
+        let cache = Arc::new(ServiceCache::new(db.clone()));
+        let publisher = Arc::new(Publisher::new(
+            Topology::new(&settings.amqp_prefix),
+            settings.publish_timeout(),
+            metrics.clone(),
+        ));
+        let stop = CancellationToken::new();
+
+        tokio::spawn(publisher::supervise(
+            settings.amqp_url.clone(),
+            publisher.clone(),
+            cache.clone(),
+            health.clone(),
+            stop.clone(),
+        ));
+        tokio::spawn(keep_cache_fresh(
+            cache.clone(),
+            health.clone(),
+            Duration::from_secs(settings.cache_reload_seconds.max(1)),
+            stop.clone(),
+        ));
+
+        let state = web::Data::new(AppState {
+            cache,
+            publisher,
+            db,
+            metrics: metrics.clone(),
+            public_url,
+            email_from_domain: settings.email_from_domain.clone(),
+            read_your_write: chrono::TimeDelta::from_std(settings.read_your_write())?,
+        });
+        let health_data = web::Data::new(health.clone());
+        let server = HttpServer::new(move || {
+            App::new()
+                .app_data(state.clone())
+                .app_data(health_data.clone())
+                .wrap(from_fn(record_http_metrics))
+                .configure(routes::configure)
+                .default_service(web::to(routes::no_route))
+        })
+        .disable_signals()
+        .shutdown_timeout(5)
+        .listen(listener)?
+        .run();
+
+        let (ops_server, metrics_port) = match settings.metrics_addr.as_str() {
+            "" => (None, None),
+            addr => {
+                let listener = TcpListener::bind(addr)?;
+                let metrics_port = listener.local_addr()?.port();
+                let exposition_metrics = metrics.clone();
+                let server = serve_ops(
+                    listener,
+                    Arc::new(move || exposition_metrics.render()),
+                    health.clone(),
+                )?;
+                (Some(server), Some(metrics_port))
+            }
+        };
+
+        Ok(Application {
+            port,
+            metrics_port,
+            server,
+            ops_server,
+            health,
+            stop,
+            drain: Duration::from_secs(0),
+        })
+    }
+
+    pub fn port(&self) -> u16 {
+        self.port
+    }
+
+    pub fn metrics_port(&self) -> Option<u16> {
+        self.metrics_port
+    }
+
+    /// How long to keep serving after shutdown begins (readiness is already
+    /// 503 then, so load balancers stop sending new requests).
+    pub fn with_drain(mut self, drain: Duration) -> Self {
+        self.drain = drain;
+        self
+    }
+
+    /// Serves until `shutdown` resolves, then drains and stops gracefully.
+    pub async fn run_until(
+        self,
+        shutdown: impl std::future::Future<Output = ()>,
+    ) -> anyhow::Result<()> {
+        let handle: ServerHandle = self.server.handle();
+        let ops_handle = self.ops_server.as_ref().map(Server::handle);
+        if let Some(ops) = self.ops_server {
+            tokio::spawn(ops);
+        }
+        let server = tokio::spawn(self.server);
+        shutdown.await;
+        self.health.begin_shutdown();
+        tracing::info!(drain = ?self.drain, "shutting down: readiness is now 503, draining");
+        tokio::time::sleep(self.drain).await;
+        handle.stop(true).await;
+        self.stop.cancel();
+        if let Some(ops) = ops_handle {
+            ops.stop(true).await;
+        }
+        server.await??;
+        Ok(())
+    }
+}
+
+/// Warms the cache (readiness waits for it), then reloads it periodically.
+async fn keep_cache_fresh(
+    cache: Arc<ServiceCache>,
+    health: Health,
+    every: Duration,
+    stop: CancellationToken,
+) {
+    health.set_ready(CACHE_CHECK, false, "loading");
+    loop {
+        let wait = match cache.reload_all().await {
+            Ok(count) => {
+                health.set_ready(CACHE_CHECK, true, format!("{count} services"));
+                every
+            }
+            Err(error) => {
+                tracing::warn!(%error, "cache reload failed; serving the previous copy");
+                if !cache.is_warm() {
+                    health.set_ready(CACHE_CHECK, false, format!("not loaded yet: {error}"));
+                }
+                Duration::from_secs(1).min(every)
+            }
+        };
+        tokio::select! {
+            () = stop.cancelled() => return,
+            () = tokio::time::sleep(wait) => {}
+        }
+    }
+}
+
+async fn record_http_metrics(
+    request: ServiceRequest,
+    next: Next<impl MessageBody>,
+) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
+    let started = Instant::now();
+    let route = request
+        .match_pattern()
+        .unwrap_or_else(|| "unmatched".to_owned());
+    let method = request.method().to_string();
+    let metrics = request
+        .app_data::<web::Data<AppState>>()
+        .map(|state| state.metrics.clone());
+    let response = next.call(request).await?;
+    if let Some(metrics) = metrics {
+        let status = response.status().as_u16().to_string();
+        metrics
+            .http_requests_total
+            .with_label_values(&[&route, &method, &status])
+            .inc();
+        metrics
+            .http_request_duration_seconds
+            .with_label_values(&[&route, &method])
+            .observe(started.elapsed().as_secs_f64());
+    }
+    Ok(response)
+}

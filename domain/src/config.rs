@@ -1,0 +1,135 @@
+//! Herald's configuration: one typed struct, read from environment variables.
+//!
+//! Every field can also be given as a command-line flag (`herald --help`
+//! lists them with their variables and defaults). The README's
+//! "Configuration" table mirrors this file.
+//!
+//! | variable | default | meaning |
+//! |---|---|---|
+//! | `DATABASE_URL` | `postgres://postgres@127.0.0.1:5432/herald` | PostgreSQL (directly or through PgBouncer) |
+//! | `AMQP_URL` | `amqp://guest:guest@127.0.0.1:5672/%2f` | RabbitMQ |
+//! | `HERALD_HTTP_ADDR` | `127.0.0.1:8080` | API listen address (port 0 picks a free port) |
+//! | `HERALD_METRICS_ADDR` | `127.0.0.1:9090` | Prometheus `/metrics` (and the worker's probes) |
+//! | `HERALD_PUBLIC_URL` | `http://<HERALD_HTTP_ADDR>/` | base of the `uri` fields in responses |
+//! | `HERALD_AMQP_PREFIX` | `herald` | prefix of every exchange and queue name |
+//! | `HERALD_BATCH_SIZE` | `500` | notifications per persist transaction (at most) |
+//! | `HERALD_BATCH_LINGER_MS` | `50` | how long a batch waits to fill after its first message |
+//! | `HERALD_PREFETCH` | `1000` | unacked messages the broker may push to one consumer |
+//! | `HERALD_PUBLISH_TIMEOUT_MS` | `5000` | how long a POST waits for the broker's confirm before 503 |
+//! | `HERALD_DB_TIMEOUT_MS` | `2000` | deadline of any database call made on behalf of an HTTP request |
+//! | `HERALD_DB_POOL_SIZE` | `4` | PostgreSQL connections per process |
+//! | `HERALD_CACHE_RELOAD_SECONDS` | `60` | full reload of services, keys and templates (safety net) |
+//! | `HERALD_READ_YOUR_WRITE_MS` | `3000` | how long GET by id waits for a young notification to be persisted |
+//! | `HERALD_DRAIN_SECONDS` | `5` | API drain window after SIGTERM (readiness 503, still serving) |
+//! | `HERALD_EMAIL_FROM_DOMAIN` | `notifications.example.org` | domain of `content.from_email` |
+
+use std::time::Duration;
+
+use clap::Args;
+
+#[derive(Debug, Clone, Args)]
+pub struct Settings {
+    /// PostgreSQL connection URL.
+    #[arg(
+        long,
+        env = "DATABASE_URL",
+        default_value = "postgres://postgres@127.0.0.1:5432/herald"
+    )]
+    pub database_url: String,
+
+    /// RabbitMQ connection URL.
+    #[arg(
+        long,
+        env = "AMQP_URL",
+        default_value = "amqp://guest:guest@127.0.0.1:5672/%2f"
+    )]
+    pub amqp_url: String,
+
+    /// Address the HTTP API listens on.
+    #[arg(long, env = "HERALD_HTTP_ADDR", default_value = "127.0.0.1:8080")]
+    pub http_addr: String,
+
+    /// Address of the Prometheus metrics endpoint (empty to disable).
+    #[arg(long, env = "HERALD_METRICS_ADDR", default_value = "127.0.0.1:9090")]
+    pub metrics_addr: String,
+
+    /// Base URL used in the `uri` fields of responses (defaults to http://<bound address>/).
+    #[arg(long, env = "HERALD_PUBLIC_URL")]
+    pub public_url: Option<String>,
+
+    /// Prefix of every RabbitMQ exchange and queue name.
+    #[arg(long, env = "HERALD_AMQP_PREFIX", default_value = "herald")]
+    pub amqp_prefix: String,
+
+    /// Maximum notifications written in one persist transaction.
+    #[arg(long, env = "HERALD_BATCH_SIZE", default_value_t = 500)]
+    pub batch_size: usize,
+
+    /// Milliseconds a batch waits to fill after its first message.
+    #[arg(long, env = "HERALD_BATCH_LINGER_MS", default_value_t = 50)]
+    pub batch_linger_ms: u64,
+
+    /// Unacknowledged messages the broker may push to one consumer.
+    #[arg(long, env = "HERALD_PREFETCH", default_value_t = 1000)]
+    pub prefetch: u16,
+
+    /// Milliseconds a POST waits for the broker's publisher confirm before answering 503.
+    #[arg(long, env = "HERALD_PUBLISH_TIMEOUT_MS", default_value_t = 5000)]
+    pub publish_timeout_ms: u64,
+
+    /// Deadline in milliseconds of any database call made for an HTTP request.
+    #[arg(long, env = "HERALD_DB_TIMEOUT_MS", default_value_t = 2000)]
+    pub db_timeout_ms: u64,
+
+    /// PostgreSQL connections per process.
+    #[arg(long, env = "HERALD_DB_POOL_SIZE", default_value_t = 4)]
+    pub db_pool_size: u32,
+
+    /// Seconds between full reloads of the in-memory services/keys/templates cache.
+    #[arg(long, env = "HERALD_CACHE_RELOAD_SECONDS", default_value_t = 60)]
+    pub cache_reload_seconds: u64,
+
+    /// Milliseconds GET /v2/notifications/{id} waits for a young notification to be persisted.
+    #[arg(long, env = "HERALD_READ_YOUR_WRITE_MS", default_value_t = 3000)]
+    pub read_your_write_ms: u64,
+
+    /// Seconds the API keeps serving after SIGTERM (readiness is 503 meanwhile).
+    #[arg(long, env = "HERALD_DRAIN_SECONDS", default_value_t = 5)]
+    pub drain_seconds: u64,
+
+    /// Domain of the `from_email` shown in email responses.
+    #[arg(
+        long,
+        env = "HERALD_EMAIL_FROM_DOMAIN",
+        default_value = "notifications.example.org"
+    )]
+    pub email_from_domain: String,
+}
+
+impl Settings {
+    /// Settings from the environment only (no command-line flags), e.g. for tests.
+    pub fn from_env() -> Self {
+        #[derive(clap::Parser)]
+        struct Wrapper {
+            #[command(flatten)]
+            settings: Settings,
+        }
+        <Wrapper as clap::Parser>::parse_from(["herald"]).settings
+    }
+
+    pub fn batch_linger(&self) -> Duration {
+        Duration::from_millis(self.batch_linger_ms)
+    }
+
+    pub fn publish_timeout(&self) -> Duration {
+        Duration::from_millis(self.publish_timeout_ms)
+    }
+
+    pub fn db_timeout(&self) -> Duration {
+        Duration::from_millis(self.db_timeout_ms)
+    }
+
+    pub fn read_your_write(&self) -> Duration {
+        Duration::from_millis(self.read_your_write_ms)
+    }
+}

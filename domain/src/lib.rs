@@ -1,0 +1,20 @@
+//! Herald's shared core: what the API and the workers agree on.
+//!
+//! * [`kinds`], [`ids`]: the domain vocabulary and notification ids;
+//! * [`recipient`], [`rendering`]: Notify's recipient and template rules;
+//! * [`schema`], [`models`], [`db`]: the PostgreSQL side;
+//! * [`messages`], [`broker`]: the RabbitMQ side;
+//! * [`config`], [`telemetry`], [`metrics`]: process plumbing.
+
+pub mod broker;
+pub mod config;
+pub mod db;
+pub mod ids;
+pub mod kinds;
+pub mod messages;
+pub mod metrics;
+pub mod models;
+pub mod recipient;
+pub mod rendering;
+pub mod schema;
+pub mod telemetry;

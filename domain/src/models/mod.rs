@@ -1,0 +1,12 @@
+//! Rows and the queries on them. Query functions take a `&mut PgConnection`
+//! and return `QueryResult`; callers decide on threads, pools and deadlines.
+
+mod api_key;
+mod notification;
+mod service;
+mod template;
+
+pub use api_key::{ApiKey, NewApiKey};
+pub use notification::{NewNotification, Notification};
+pub use service::{NewService, Service, ServiceSnapshot};
+pub use template::{NewTemplate, Template};

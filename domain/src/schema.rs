@@ -1,0 +1,84 @@
+//! Diesel table definitions, matching `migrations/` (checked by the
+//! integration suite, which runs every query below against a migrated
+//! database).
+
+diesel::table! {
+    services (id) {
+        id -> Uuid,
+        name -> Text,
+        restricted -> Bool,
+        active -> Bool,
+        rate_limit -> Int4,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    api_keys (id) {
+        id -> Uuid,
+        service_id -> Uuid,
+        name -> Text,
+        secret -> Text,
+        key_type -> Text,
+        created_at -> Timestamptz,
+        expiry_date -> Nullable<Timestamptz>,
+    }
+}
+
+diesel::table! {
+    templates (id) {
+        id -> Uuid,
+        service_id -> Uuid,
+        template_type -> Text,
+        current_version -> Int4,
+        archived -> Bool,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    template_versions (template_id, version) {
+        template_id -> Uuid,
+        version -> Int4,
+        name -> Text,
+        subject -> Nullable<Text>,
+        body -> Text,
+        created_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    notifications (id, created_at) {
+        id -> Uuid,
+        created_at -> Timestamptz,
+        service_id -> Uuid,
+        api_key_id -> Uuid,
+        key_type -> Text,
+        notification_type -> Text,
+        template_id -> Uuid,
+        template_version -> Int4,
+        recipient -> Text,
+        client_reference -> Nullable<Text>,
+        subject -> Nullable<Text>,
+        body -> Text,
+        one_click_unsubscribe_url -> Nullable<Text>,
+        status -> Text,
+        sent_at -> Nullable<Timestamptz>,
+        updated_at -> Nullable<Timestamptz>,
+        provider_reference -> Nullable<Text>,
+    }
+}
+
+diesel::joinable!(api_keys -> services (service_id));
+diesel::joinable!(templates -> services (service_id));
+diesel::joinable!(template_versions -> templates (template_id));
+
+diesel::allow_tables_to_appear_in_same_query!(
+    services,
+    api_keys,
+    templates,
+    template_versions,
+    notifications,
+);

@@ -1,0 +1,4 @@
+DROP TABLE template_versions;
+DROP TABLE templates;
+DROP TABLE api_keys;
+DROP TABLE services;

@@ -1,0 +1,2 @@
+DROP FUNCTION herald_ensure_notifications_partition(date);
+DROP TABLE notifications;

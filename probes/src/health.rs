@@ -1,0 +1,183 @@
+use std::collections::BTreeMap;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex, MutexGuard};
+use std::time::{Duration, Instant};
+
+use serde::Serialize;
+
+#[derive(Debug)]
+struct Check {
+    ok: bool,
+    detail: String,
+}
+
+#[derive(Debug)]
+struct Heartbeat {
+    last: Instant,
+    max_silence: Duration,
+}
+
+#[derive(Debug, Default)]
+struct State {
+    readiness: BTreeMap<&'static str, Check>,
+    loops: BTreeMap<&'static str, Heartbeat>,
+}
+
+/// The in-memory health registry a process shares between its components and
+/// its probe handlers. Cheap to clone.
+#[derive(Debug, Clone, Default)]
+pub struct Health {
+    state: Arc<Mutex<State>>,
+    shutting_down: Arc<AtomicBool>,
+}
+
+/// What a probe answers: overall verdict plus one line per check.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct Report {
+    pub ok: bool,
+    pub checks: BTreeMap<String, CheckReport>,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct CheckReport {
+    pub ok: bool,
+    pub detail: String,
+}
+
+impl Health {
+    pub fn new() -> Self {
+        Health::default()
+    }
+
+    fn state(&self) -> MutexGuard<'_, State> {
+        // A panic while holding this lock leaves plain data behind: keep going.
+        self.state
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    /// Records a readiness check's current state.
+    pub fn set_ready(&self, check: &'static str, ok: bool, detail: impl Into<String>) {
+        self.state().readiness.insert(
+            check,
+            Check {
+                ok,
+                detail: detail.into(),
+            },
+        );
+    }
+
+    /// Registers a loop that must beat at least every `max_silence` for the
+    /// process to count as live, and records a first beat.
+    pub fn register_loop(&self, name: &'static str, max_silence: Duration) {
+        self.state().loops.insert(
+            name,
+            Heartbeat {
+                last: Instant::now(),
+                max_silence,
+            },
+        );
+    }
+
+    pub fn beat(&self, name: &'static str) {
+        if let Some(heartbeat) = self.state().loops.get_mut(name) {
+            heartbeat.last = Instant::now();
+        }
+    }
+
+    /// A loop that ended on purpose (shutdown) no longer counts for liveness.
+    pub fn unregister_loop(&self, name: &'static str) {
+        self.state().loops.remove(name);
+    }
+
+    /// From now on the process is not ready: it is draining.
+    pub fn begin_shutdown(&self) {
+        self.shutting_down.store(true, Ordering::SeqCst);
+    }
+
+    pub fn is_shutting_down(&self) -> bool {
+        self.shutting_down.load(Ordering::SeqCst)
+    }
+
+    pub fn readiness(&self) -> Report {
+        let state = self.state();
+        let mut checks: BTreeMap<String, CheckReport> = state
+            .readiness
+            .iter()
+            .map(|(name, check)| {
+                (
+                    (*name).to_owned(),
+                    CheckReport {
+                        ok: check.ok,
+                        detail: check.detail.clone(),
+                    },
+                )
+            })
+            .collect();
+        let draining = self.is_shutting_down();
+        checks.insert(
+            "shutdown".to_owned(),
+            CheckReport {
+                ok: !draining,
+                detail: if draining { "draining" } else { "running" }.to_owned(),
+            },
+        );
+        Report {
+            ok: checks.values().all(|c| c.ok),
+            checks,
+        }
+    }
+
+    pub fn liveness(&self) -> Report {
+        let now = Instant::now();
+        let checks: BTreeMap<String, CheckReport> = self
+            .state()
+            .loops
+            .iter()
+            .map(|(name, heartbeat)| {
+                let silent = now.saturating_duration_since(heartbeat.last);
+                (
+                    (*name).to_owned(),
+                    CheckReport {
+                        ok: silent <= heartbeat.max_silence,
+                        detail: format!("last beat {} ms ago", silent.as_millis()),
+                    },
+                )
+            })
+            .collect();
+        Report {
+            ok: checks.values().all(|c| c.ok),
+            checks,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ready_only_when_every_check_passes_and_not_draining() {
+        let health = Health::new();
+        health.set_ready("broker", true, "connected");
+        health.set_ready("cache", false, "loading");
+        assert!(!health.readiness().ok);
+        health.set_ready("cache", true, "42 services");
+        assert!(health.readiness().ok);
+        health.begin_shutdown();
+        let report = health.readiness();
+        assert!(!report.ok);
+        assert_eq!(report.checks["shutdown"].detail, "draining");
+    }
+
+    #[test]
+    fn a_silent_loop_fails_liveness() {
+        let health = Health::new();
+        health.register_loop("persist", Duration::from_millis(20));
+        assert!(health.liveness().ok);
+        std::thread::sleep(Duration::from_millis(40));
+        assert!(!health.liveness().ok);
+        health.beat("persist");
+        assert!(health.liveness().ok);
+    }
+}

@@ -1,0 +1,95 @@
+//! Starting and stopping the consumers.
+
+use std::time::Duration;
+
+use herald_domain::broker::Topology;
+use herald_domain::config::Settings;
+use herald_domain::db::{self, PgPool};
+use herald_domain::metrics::Metrics;
+use herald_probes::Health;
+use tokio::task::JoinHandle;
+use tokio_util::sync::CancellationToken;
+
+use crate::persist::{self, consumer::PersistSettings};
+
+/// Days of partitions kept ready ahead of today.
+const PARTITIONS_AHEAD: u64 = 3;
+const PARTITION_MAINTENANCE_EVERY: Duration = Duration::from_secs(3600);
+
+pub struct Worker {
+    tasks: Vec<JoinHandle<()>>,
+    stop: CancellationToken,
+}
+
+impl Worker {
+    /// Spawns the consumers and the partition maintenance on the current
+    /// runtime.
+    pub fn start(settings: &Settings, metrics: Metrics, health: Health) -> anyhow::Result<Worker> {
+        // Worker queries are batch commits: allow them far longer than an
+        // API request, but not forever.
+        let pool = db::pool(
+            &settings.database_url,
+            2,
+            Duration::from_secs(5),
+            Duration::from_secs(60),
+        )?;
+        let stop = CancellationToken::new();
+        let persist = PersistSettings {
+            amqp_url: settings.amqp_url.clone(),
+            topology: Topology::new(&settings.amqp_prefix),
+            batch_size: settings.batch_size.max(1),
+            linger: settings.batch_linger(),
+            prefetch: settings.prefetch.max(1),
+        };
+        let tasks = vec![
+            tokio::spawn(maintain_partitions(pool.clone(), stop.clone())),
+            tokio::spawn(persist::run(persist, pool, metrics, health, stop.clone())),
+        ];
+        Ok(Worker { tasks, stop })
+    }
+
+    /// Runs until `shutdown` resolves, then lets each consumer finish and
+    /// ack the batch in hand before returning.
+    pub async fn run_until(
+        self,
+        shutdown: impl std::future::Future<Output = ()>,
+    ) -> anyhow::Result<()> {
+        shutdown.await;
+        self.stop.cancel();
+        for task in self.tasks {
+            task.await?;
+        }
+        Ok(())
+    }
+}
+
+/// Keeps yesterday's to a few days ahead's partitions in place.
+async fn maintain_partitions(pool: PgPool, stop: CancellationToken) {
+    loop {
+        let pool_for_task = pool.clone();
+        let result = tokio::task::spawn_blocking(move || {
+            let mut conn = pool_for_task.get()?;
+            db::ensure_partitions(
+                &mut conn,
+                db::partition_window(chrono::Utc::now(), PARTITIONS_AHEAD),
+            )?;
+            Ok::<_, anyhow::Error>(())
+        })
+        .await;
+        let wait = match result {
+            Ok(Ok(())) => PARTITION_MAINTENANCE_EVERY,
+            Ok(Err(error)) => {
+                tracing::warn!(%error, "partition maintenance failed; retrying in a minute");
+                Duration::from_secs(60)
+            }
+            Err(error) => {
+                tracing::error!(%error, "partition maintenance panicked");
+                Duration::from_secs(60)
+            }
+        };
+        tokio::select! {
+            () = stop.cancelled() => return,
+            () = tokio::time::sleep(wait) => {}
+        }
+    }
+}
