@@ -37,6 +37,11 @@ pub enum AdminCommand {
         #[arg(long, value_enum)]
         key_type: KeyTypeArg,
     },
+    /// Revoke an API key: it is refused from then on.
+    RevokeApiKey {
+        #[arg(long)]
+        id: Uuid,
+    },
     /// Create a template (version 1).
     CreateTemplate {
         #[arg(long)]
@@ -151,6 +156,13 @@ fn execute(
                 "key": key.client_key(),
             });
             Ok((output, Some(service_id)))
+        }
+        AdminCommand::RevokeApiKey { id } => {
+            let key = ApiKey::revoke(conn, id)?
+                .ok_or_else(|| anyhow::anyhow!("no API key with id {id}"))?;
+            let output =
+                json!({"id": key.id, "service_id": key.service_id, "revoked_at": key.expiry_date});
+            Ok((output, Some(key.service_id)))
         }
         AdminCommand::CreateTemplate {
             service_id,

@@ -30,7 +30,7 @@ impl Worker {
         let pool = db::pool(
             &settings.database_url,
             2,
-            Duration::from_secs(5),
+            Duration::from_secs(3),
             Duration::from_secs(60),
         )?;
         let stop = CancellationToken::new();

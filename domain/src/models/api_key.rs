@@ -48,6 +48,15 @@ impl ApiKey {
             .get_result(conn)
     }
 
+    /// Marks the key revoked (now); `None` if there is no such key.
+    pub fn revoke(conn: &mut PgConnection, id: Uuid) -> QueryResult<Option<ApiKey>> {
+        diesel::update(api_keys::table.find(id))
+            .set(api_keys::expiry_date.eq(Some(Utc::now())))
+            .returning(ApiKey::as_returning())
+            .get_result(conn)
+            .optional()
+    }
+
     pub fn for_services(conn: &mut PgConnection, ids: &[Uuid]) -> QueryResult<Vec<ApiKey>> {
         api_keys::table
             .filter(api_keys::service_id.eq_any(ids))

@@ -137,33 +137,51 @@ fn render(
     template: &Template,
     kind: NotificationType,
 ) -> Result<NotificationMessage, ApiError> {
-    let mut missing = Vec::new();
-    let mut fill = |text: &str| match rendering::render(text, &send.personalisation) {
-        Ok(filled) => filled,
-        Err(names) => {
-            for name in names {
-                if !missing.contains(&name) {
-                    missing.push(name);
-                }
+    let texts: Vec<&str> = template
+        .subject
+        .as_deref()
+        .into_iter()
+        .chain([template.body.as_str()])
+        .collect();
+    let missing = rendering::missing_personalisation(&texts, &send.personalisation);
+    if !missing.is_empty() {
+        return Err(ApiError::BadRequest(
+            rendering::missing_personalisation_message(&missing),
+        ));
+    }
+    let missing_error = |names: Vec<String>| {
+        ApiError::BadRequest(rendering::missing_personalisation_message(&names))
+    };
+    let (subject, body) = match kind {
+        NotificationType::Sms => {
+            let sms = rendering::render_sms(&template.body, &send.personalisation)
+                .map_err(missing_error)?;
+            if sms.is_empty() {
+                return Err(ApiError::BadRequest(rendering::EMPTY_MESSAGE.into()));
             }
-            String::new()
+            if let Some(message) = sms.too_long_message() {
+                return Err(ApiError::BadRequest(message));
+            }
+            (None, sms.body)
+        }
+        _ => {
+            let subject = template
+                .subject
+                .as_deref()
+                .map(|s| rendering::render(s, &send.personalisation))
+                .transpose()
+                .map_err(missing_error)?;
+            let body =
+                rendering::render(&template.body, &send.personalisation).map_err(missing_error)?;
+            if rendering::is_email_body_empty(&template.body, &body) {
+                return Err(ApiError::BadRequest(rendering::EMPTY_MESSAGE.into()));
+            }
+            if let Some(message) = rendering::email_too_long_message(&body) {
+                return Err(ApiError::BadRequest(message));
+            }
+            (subject, body)
         }
     };
-    let subject = match kind {
-        NotificationType::Email => template.subject.as_deref().map(&mut fill),
-        _ => None,
-    };
-    let body = fill(&template.body);
-    if !missing.is_empty() {
-        return Err(ApiError::BadRequest(format!(
-            "Missing personalisation: {}",
-            missing.join(", ")
-        )));
-    }
-    if body.trim().is_empty() {
-        return Err(ApiError::BadRequest("Your message is empty.".into()));
-    }
-    check_length(&body, kind)?;
 
     let id = ids::new_notification_id();
     let created_at =
@@ -183,30 +201,6 @@ fn render(
         body,
         one_click_unsubscribe_url: send.one_click_unsubscribe_url.clone(),
     })
-}
-
-fn check_length(body: &str, kind: NotificationType) -> Result<(), ApiError> {
-    match kind {
-        NotificationType::Sms => {
-            let count = rendering::sms_character_count(body);
-            if count > rendering::SMS_CHAR_COUNT_LIMIT {
-                return Err(ApiError::BadRequest(format!(
-                    "Your message is too long. Text messages cannot be longer than {} characters. Your message is {count} characters long.",
-                    rendering::SMS_CHAR_COUNT_LIMIT
-                )));
-            }
-        }
-        _ => {
-            if body.len() > rendering::EMAIL_MAX_BYTES {
-                return Err(ApiError::BadRequest(format!(
-                    "Your message is too long. Emails cannot be longer than {} bytes. Your message is {} bytes.",
-                    rendering::EMAIL_MAX_BYTES,
-                    body.len()
-                )));
-            }
-        }
-    }
-    Ok(())
 }
 
 /// The 201 body, as Notify builds it (from the request, not from a read).

@@ -1,0 +1,448 @@
+//! The test harness: every test gets its own database and its own broker
+//! names, the real API on port 0 and (unless it asks otherwise) the real
+//! worker in-process. Tests talk HTTP to the API and look at rows and queues.
+
+pub mod proxy;
+pub mod sweep;
+
+use std::process::Stdio;
+use std::time::Duration;
+
+use diesel::prelude::*;
+use herald_api::startup::Application;
+use herald_domain::broker::Topology;
+use herald_domain::config::Settings;
+use herald_domain::db;
+use herald_domain::metrics::Metrics;
+use herald_probes::Health;
+use herald_worker::Worker;
+use jsonwebtoken::{EncodingKey, Header};
+use serde_json::Value;
+use tokio::task::JoinHandle;
+use tokio_util::sync::CancellationToken;
+use uuid::Uuid;
+
+pub const PG_ADMIN_URL: &str = "postgres://postgres@127.0.0.1:5432/postgres";
+pub const AMQP_URL: &str = "amqp://guest:guest@127.0.0.1:5672/%2f";
+
+/// The `herald` binary built for this test run.
+pub fn herald_bin() -> &'static str {
+    env!("CARGO_BIN_EXE_herald")
+}
+
+/// A fresh, migrated database and broker prefix, not yet served.
+pub struct TestEnv {
+    pub db_name: String,
+    pub database_url: String,
+    pub prefix: String,
+}
+
+impl TestEnv {
+    pub async fn new() -> TestEnv {
+        sweep::once().await;
+        let id = Uuid::new_v4().simple().to_string();
+        let db_name = format!("herald_test_{id}");
+        let database_url = format!("postgres://postgres@127.0.0.1:5432/{db_name}");
+        let (admin, url, name) = (
+            PG_ADMIN_URL.to_owned(),
+            database_url.clone(),
+            db_name.clone(),
+        );
+        tokio::task::spawn_blocking(move || {
+            let mut conn = PgConnection::establish(&admin).expect("connect to postgres");
+            diesel::sql_query(format!("CREATE DATABASE \"{name}\""))
+                .execute(&mut conn)
+                .expect("create test database");
+            let mut conn = PgConnection::establish(&url).expect("connect to test database");
+            db::run_migrations(&mut conn).expect("migrate");
+        })
+        .await
+        .expect("setup thread");
+        TestEnv {
+            db_name,
+            database_url,
+            prefix: format!("htest-{id}"),
+        }
+    }
+
+    pub fn settings(&self) -> Settings {
+        let mut settings = Settings::from_env();
+        settings.database_url = self.database_url.clone();
+        settings.amqp_url = AMQP_URL.to_owned();
+        settings.http_addr = "127.0.0.1:0".to_owned();
+        settings.metrics_addr = "127.0.0.1:0".to_owned();
+        settings.public_url = None;
+        settings.amqp_prefix = self.prefix.clone();
+        settings.batch_size = 100;
+        settings.batch_linger_ms = 20;
+        settings.prefetch = 400;
+        settings.publish_timeout_ms = 3000;
+        settings.db_timeout_ms = 2000;
+        settings.cache_reload_seconds = 60;
+        settings.drain_seconds = 0;
+        settings
+    }
+
+    pub fn topology(&self) -> Topology {
+        Topology::new(&self.prefix)
+    }
+
+    /// Environment for a `herald` child process using this env.
+    pub fn child_env(&self, settings: &Settings) -> Vec<(&'static str, String)> {
+        vec![
+            ("DATABASE_URL", settings.database_url.clone()),
+            ("AMQP_URL", settings.amqp_url.clone()),
+            ("HERALD_AMQP_PREFIX", settings.amqp_prefix.clone()),
+            ("HERALD_HTTP_ADDR", "127.0.0.1:0".to_owned()),
+            ("HERALD_METRICS_ADDR", String::new()),
+            ("HERALD_BATCH_SIZE", settings.batch_size.to_string()),
+            (
+                "HERALD_BATCH_LINGER_MS",
+                settings.batch_linger_ms.to_string(),
+            ),
+            ("HERALD_PREFETCH", settings.prefetch.to_string()),
+            ("RUST_LOG", "warn".to_owned()),
+        ]
+    }
+
+    /// Runs `herald admin …` and returns its JSON output.
+    pub async fn admin(&self, args: &[&str]) -> Value {
+        let settings = self.settings();
+        let output = tokio::process::Command::new(herald_bin())
+            .arg("admin")
+            .args(args)
+            .envs(self.child_env(&settings))
+            .stdin(Stdio::null())
+            .output()
+            .await
+            .expect("run herald admin");
+        assert!(
+            output.status.success(),
+            "herald admin {args:?} failed: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        serde_json::from_slice(&output.stdout).expect("admin prints JSON")
+    }
+
+    /// A service with a key of each type and an email and an SMS template.
+    pub async fn fixture(&self) -> Fixture {
+        let service = self
+            .admin(&["create-service", "--name", "Test service"])
+            .await;
+        let service_id = service["id"].as_str().expect("id").to_owned();
+        let mut keys = Vec::new();
+        for key_type in ["normal", "team", "test"] {
+            let key = self
+                .admin(&[
+                    "create-api-key",
+                    "--service-id",
+                    &service_id,
+                    "--name",
+                    key_type,
+                    "--key-type",
+                    key_type,
+                ])
+                .await;
+            keys.push(key["key"].as_str().expect("key").to_owned());
+        }
+        let email = self
+            .admin(&[
+                "create-template",
+                "--service-id",
+                &service_id,
+                "--type",
+                "email",
+                "--name",
+                "Welcome",
+                "--subject",
+                "Hello ((name))",
+                "--body",
+                "Dear ((name)),\n\nYour code is ((code)).",
+            ])
+            .await;
+        let sms = self
+            .admin(&[
+                "create-template",
+                "--service-id",
+                &service_id,
+                "--type",
+                "sms",
+                "--name",
+                "Code",
+                "--body",
+                "Your code is ((code))",
+            ])
+            .await;
+        let [normal_key, team_key, test_key] = <[String; 3]>::try_from(keys).expect("three keys");
+        Fixture {
+            service_id,
+            normal_key,
+            team_key,
+            test_key,
+            email_template: email["id"].as_str().expect("id").to_owned(),
+            sms_template: sms["id"].as_str().expect("id").to_owned(),
+        }
+    }
+
+    pub async fn query<T, F>(&self, f: F) -> T
+    where
+        T: Send + 'static,
+        F: FnOnce(&mut PgConnection) -> T + Send + 'static,
+    {
+        let url = self.database_url.clone();
+        tokio::task::spawn_blocking(move || {
+            let mut conn = PgConnection::establish(&url).expect("connect to test database");
+            f(&mut conn)
+        })
+        .await
+        .expect("query thread")
+    }
+
+    /// Notification ids in the table, sorted.
+    pub async fn stored_ids(&self) -> Vec<Uuid> {
+        use herald_domain::schema::notifications::dsl::*;
+        self.query(|conn| {
+            notifications
+                .select(id)
+                .order(id)
+                .load::<Uuid>(conn)
+                .expect("select ids")
+        })
+        .await
+    }
+
+    /// Waits until `expected` rows are stored (or the timeout), returning
+    /// what is there.
+    pub async fn wait_for_rows(&self, expected: usize, within: Duration) -> Vec<Uuid> {
+        let deadline = tokio::time::Instant::now() + within;
+        loop {
+            let ids = self.stored_ids().await;
+            if ids.len() >= expected || tokio::time::Instant::now() >= deadline {
+                return ids;
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+}
+
+impl Drop for TestEnv {
+    fn drop(&mut self) {
+        let db_name = self.db_name.clone();
+        let prefix = self.prefix.clone();
+        // Clean up on a thread of its own: Drop may run inside a runtime.
+        let cleanup = std::thread::spawn(move || sweep::remove(&db_name, &prefix));
+        let _ = cleanup.join();
+    }
+}
+
+pub struct Fixture {
+    pub service_id: String,
+    pub normal_key: String,
+    pub team_key: String,
+    pub test_key: String,
+    pub email_template: String,
+    pub sms_template: String,
+}
+
+/// A Notify bearer token for a key, as the official clients make it.
+pub fn token(key: &str) -> String {
+    token_at(key, chrono::Utc::now().timestamp())
+}
+
+pub fn token_at(key: &str, iat: i64) -> String {
+    let service_id = &key[key.len() - 73..key.len() - 37];
+    let secret = &key[key.len() - 36..];
+    jsonwebtoken::encode(
+        &Header::new(jsonwebtoken::Algorithm::HS256),
+        &serde_json::json!({"iss": service_id, "iat": iat}),
+        &EncodingKey::from_secret(secret.as_bytes()),
+    )
+    .expect("sign token")
+}
+
+/// A running API (and, by default, worker) over a [`TestEnv`].
+pub struct TestApp {
+    pub env: TestEnv,
+    pub fixture: Fixture,
+    pub address: String,
+    pub metrics_address: String,
+    pub client: reqwest::Client,
+    stop: CancellationToken,
+    tasks: Vec<JoinHandle<()>>,
+}
+
+pub struct Options {
+    pub worker: bool,
+    /// Overrides applied to the settings of the API and the worker.
+    pub tweak: fn(&mut Settings),
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            worker: true,
+            tweak: |_| {},
+        }
+    }
+}
+
+pub async fn spawn_app() -> TestApp {
+    spawn_app_with(Options::default()).await
+}
+
+pub async fn spawn_app_with(options: Options) -> TestApp {
+    let env = TestEnv::new().await;
+    let fixture = env.fixture().await;
+    let mut settings = env.settings();
+    (options.tweak)(&mut settings);
+    serve(env, fixture, &settings, options.worker).await
+}
+
+/// Serves the API (and optionally the worker) for `env` with `settings`.
+pub async fn serve(env: TestEnv, fixture: Fixture, settings: &Settings, worker: bool) -> TestApp {
+    let metrics = Metrics::new().expect("metrics");
+    let health = Health::new();
+    let stop = CancellationToken::new();
+    let mut tasks = Vec::new();
+    if worker {
+        let worker =
+            Worker::start(settings, metrics.clone(), health.clone()).expect("start worker");
+        let stop = stop.clone();
+        tasks.push(tokio::spawn(async move {
+            worker
+                .run_until(stop.cancelled_owned())
+                .await
+                .expect("worker stops cleanly");
+        }));
+    }
+    let app = Application::build(settings, metrics, health)
+        .await
+        .expect("build app");
+    let address = format!("http://127.0.0.1:{}", app.port());
+    let metrics_address = format!(
+        "http://127.0.0.1:{}",
+        app.metrics_port().unwrap_or_default()
+    );
+    {
+        let stop = stop.clone();
+        tasks.push(tokio::spawn(async move {
+            app.run_until(stop.cancelled_owned())
+                .await
+                .expect("api stops cleanly");
+        }));
+    }
+    let test_app = TestApp {
+        env,
+        fixture,
+        address,
+        metrics_address,
+        client: reqwest::Client::new(),
+        stop,
+        tasks,
+    };
+    test_app.wait_until_ready().await;
+    test_app
+}
+
+impl TestApp {
+    pub async fn wait_until_ready(&self) {
+        let deadline = tokio::time::Instant::now() + Duration::from_secs(20);
+        loop {
+            let ready = self
+                .client
+                .get(format!("{}/readyz", self.address))
+                .send()
+                .await
+                .is_ok_and(|r| r.status() == 200);
+            if ready {
+                return;
+            }
+            assert!(
+                tokio::time::Instant::now() < deadline,
+                "the app never became ready"
+            );
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
+    pub async fn post(&self, path: &str, key: &str, body: &Value) -> reqwest::Response {
+        self.client
+            .post(format!("{}{path}", self.address))
+            .bearer_auth(token(key))
+            .json(body)
+            .send()
+            .await
+            .expect("request")
+    }
+
+    pub async fn get(&self, path: &str, key: &str) -> reqwest::Response {
+        self.client
+            .get(format!("{}{path}", self.address))
+            .bearer_auth(token(key))
+            .send()
+            .await
+            .expect("request")
+    }
+
+    pub fn email_body(&self, to: &str) -> Value {
+        serde_json::json!({
+            "email_address": to,
+            "template_id": self.fixture.email_template,
+            "personalisation": {"name": "Ann", "code": "1234"},
+        })
+    }
+
+    pub fn sms_body(&self, to: &str) -> Value {
+        serde_json::json!({
+            "phone_number": to,
+            "template_id": self.fixture.sms_template,
+            "personalisation": {"code": "1234"},
+        })
+    }
+
+    /// Sends an email with the normal key and returns the 201 body.
+    pub async fn send_email(&self) -> Value {
+        let response = self
+            .post(
+                "/v2/notifications/email",
+                &self.fixture.normal_key,
+                &self.email_body("someone@example.com"),
+            )
+            .await;
+        assert_eq!(response.status(), 201);
+        response.json().await.expect("json")
+    }
+
+    /// Stops the API and worker gracefully.
+    pub async fn stop(mut self) -> TestEnv {
+        self.stop.cancel();
+        for task in self.tasks.drain(..) {
+            task.await.expect("task");
+        }
+        let TestApp { env, .. } = self;
+        env
+    }
+}
+
+/// Asserts a v2 error body: status and the (error, message) pairs.
+pub async fn assert_error(response: reqwest::Response, status: u16, expected: &[(&str, &str)]) {
+    assert_eq!(response.status().as_u16(), status);
+    let body: Value = response.json().await.expect("json error body");
+    assert_eq!(body["status_code"], status, "{body}");
+    let errors: Vec<(String, String)> = body["errors"]
+        .as_array()
+        .expect("errors array")
+        .iter()
+        .map(|e| {
+            (
+                e["error"].as_str().unwrap_or_default().to_owned(),
+                e["message"].as_str().unwrap_or_default().to_owned(),
+            )
+        })
+        .collect();
+    let expected: Vec<(String, String)> = expected
+        .iter()
+        .map(|(e, m)| ((*e).to_owned(), (*m).to_owned()))
+        .collect();
+    assert_eq!(errors, expected, "{body}");
+}

@@ -1,0 +1,294 @@
+//! The batch path: consume → batch → commit → ack, under redelivery, poison,
+//! a killed worker and an unreachable database.
+
+use std::process::Stdio;
+use std::time::Duration;
+
+use herald_domain::broker;
+use herald_domain::ids;
+use herald_domain::kinds::{KeyType, NotificationType};
+use herald_domain::messages::NotificationMessage;
+use lapin::options::BasicGetOptions;
+use uuid::Uuid;
+
+use crate::helpers::proxy::Proxy;
+use crate::helpers::{AMQP_URL, Options, TestEnv, serve, spawn_app, spawn_app_with};
+
+fn message(service_id: &str, template_id: &str) -> NotificationMessage {
+    let id = ids::new_notification_id();
+    NotificationMessage {
+        id,
+        created_at: ids::created_at_of(&id).expect("v7"),
+        service_id: service_id.parse().expect("uuid"),
+        api_key_id: Uuid::new_v4(),
+        key_type: KeyType::Normal,
+        notification_type: NotificationType::Email,
+        template_id: template_id.parse().expect("uuid"),
+        template_version: 1,
+        recipient: "someone@example.com".into(),
+        reference: None,
+        subject: Some("Hello".into()),
+        body: "Body".into(),
+        one_click_unsubscribe_url: None,
+    }
+}
+
+/// Publishes raw payloads to the notifications exchange, confirmed.
+async fn publish_raw(env: &TestEnv, payloads: &[Vec<u8>]) {
+    let connection = broker::connect(AMQP_URL, "test-publisher")
+        .await
+        .expect("connect");
+    let channel = broker::confirm_channel(&connection).await.expect("channel");
+    let topology = env.topology();
+    topology.declare(&channel).await.expect("declare");
+    for payload in payloads {
+        broker::publish_confirmed(
+            &channel,
+            &topology.notifications_exchange(),
+            "notification.email",
+            payload,
+            None,
+        )
+        .await
+        .expect("publish");
+    }
+    let _ = connection.close(200, "done".into()).await;
+}
+
+/// Drains the persist queue's dead-letter queue: (payload, reason header).
+async fn dead_letters(env: &TestEnv) -> Vec<(Vec<u8>, String)> {
+    let connection = broker::connect(AMQP_URL, "test-dlq")
+        .await
+        .expect("connect");
+    let channel = connection.create_channel().await.expect("channel");
+    let topology = env.topology();
+    let queue = topology.dead_queue_for(&topology.persist_queue());
+    let mut found = Vec::new();
+    while let Some(message) = channel
+        .basic_get(queue.as_str().into(), BasicGetOptions { no_ack: true })
+        .await
+        .expect("get")
+    {
+        let reason = message
+            .delivery
+            .properties
+            .headers()
+            .as_ref()
+            .and_then(|h| h.inner().get("x-herald-reason").cloned())
+            .and_then(|v| match v {
+                lapin::types::AMQPValue::LongString(s) => {
+                    Some(String::from_utf8_lossy(s.as_bytes()).into_owned())
+                }
+                _ => None,
+            })
+            .unwrap_or_default();
+        found.push((message.delivery.data.clone(), reason));
+    }
+    let _ = connection.close(200, "done".into()).await;
+    found
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_redelivered_notification_is_stored_once() {
+    let app = spawn_app().await;
+    let m = message(&app.fixture.service_id, &app.fixture.email_template);
+    let payload = serde_json::to_vec(&m).expect("json");
+
+    publish_raw(&app.env, &[payload.clone(), payload.clone()]).await;
+    app.env.wait_for_rows(1, Duration::from_secs(10)).await;
+    publish_raw(&app.env, &[payload]).await;
+    let second = message(&app.fixture.service_id, &app.fixture.email_template);
+    publish_raw(&app.env, &[serde_json::to_vec(&second).expect("json")]).await;
+
+    let mut expected = vec![m.id, second.id];
+    expected.sort();
+    assert_eq!(
+        app.env.wait_for_rows(2, Duration::from_secs(10)).await,
+        expected
+    );
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    assert_eq!(app.env.stored_ids().await, expected);
+    app.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_poisoned_message_is_dead_lettered_and_the_rest_of_its_batch_commits() {
+    // Arrange: a batch size and linger that put everything in one batch.
+    let app = spawn_app_with(Options {
+        worker: true,
+        tweak: |s| {
+            s.batch_size = 500;
+            s.batch_linger_ms = 500;
+        },
+    })
+    .await;
+    let good: Vec<NotificationMessage> = (0..40)
+        .map(|_| message(&app.fixture.service_id, &app.fixture.email_template))
+        .collect();
+    let mut rejected_by_db = message(&app.fixture.service_id, &app.fixture.email_template);
+    rejected_by_db.template_version = 0; // violates CHECK (template_version > 0)
+    let mut payloads: Vec<Vec<u8>> = good
+        .iter()
+        .map(|m| serde_json::to_vec(m).expect("json"))
+        .collect();
+    payloads.insert(17, serde_json::to_vec(&rejected_by_db).expect("json"));
+    payloads.insert(3, b"{\"not\": \"a notification\"}".to_vec());
+
+    // Act
+    publish_raw(&app.env, &payloads).await;
+
+    // Assert
+    let mut expected: Vec<Uuid> = good.iter().map(|m| m.id).collect();
+    expected.sort();
+    assert_eq!(
+        app.env.wait_for_rows(40, Duration::from_secs(15)).await,
+        expected
+    );
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(10);
+    let mut dead = Vec::new();
+    while dead.len() < 2 && tokio::time::Instant::now() < deadline {
+        dead.extend(dead_letters(&app.env).await);
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert_eq!(dead.len(), 2, "{dead:?}");
+    let reasons: Vec<&str> = dead.iter().map(|(_, r)| r.as_str()).collect();
+    assert!(
+        reasons.iter().any(|r| r.contains("undecodable")),
+        "{reasons:?}"
+    );
+    assert!(
+        reasons.iter().any(|r| r.contains("template_version")),
+        "{reasons:?}"
+    );
+    assert!(
+        dead.iter()
+            .any(|(payload, _)| payload == &serde_json::to_vec(&rejected_by_db).expect("json"))
+    );
+    app.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_worker_killed_mid_batch_loses_and_duplicates_nothing() {
+    // Arrange: the API only; the worker is a real `herald worker` process.
+    let app = spawn_app_with(Options {
+        worker: false,
+        tweak: |_| {},
+    })
+    .await;
+    let mut settings = app.env.settings();
+    settings.batch_size = 50;
+    settings.batch_linger_ms = 200;
+    let spawn_worker = || {
+        tokio::process::Command::new(crate::helpers::herald_bin())
+            .arg("worker")
+            .envs(app.env.child_env(&settings))
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .kill_on_drop(true)
+            .spawn()
+            .expect("spawn worker")
+    };
+    let mut accepted = Vec::new();
+    for _ in 0..150 {
+        accepted.push(
+            app.send_email().await["id"]
+                .as_str()
+                .expect("id")
+                .parse::<Uuid>()
+                .expect("uuid"),
+        );
+    }
+
+    // Act: kill it while it works through the backlog, then start another.
+    let mut worker = spawn_worker();
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(20);
+    while app.env.stored_ids().await.is_empty() && tokio::time::Instant::now() < deadline {
+        tokio::time::sleep(Duration::from_millis(5)).await;
+    }
+    worker.start_kill().expect("SIGKILL");
+    worker.wait().await.expect("reaped");
+    let at_kill = app.env.stored_ids().await.len();
+    for _ in 0..50 {
+        accepted.push(
+            app.send_email().await["id"]
+                .as_str()
+                .expect("id")
+                .parse::<Uuid>()
+                .expect("uuid"),
+        );
+    }
+    let mut restarted = spawn_worker();
+
+    // Assert
+    accepted.sort();
+    let stored = app
+        .env
+        .wait_for_rows(accepted.len(), Duration::from_secs(30))
+        .await;
+    assert!(
+        at_kill < accepted.len(),
+        "the kill came too late to test anything"
+    );
+    assert_eq!(stored, accepted);
+    restarted.start_kill().expect("kill");
+    app.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn posts_succeed_while_the_database_is_unreachable_and_land_when_it_returns() {
+    // Arrange: the worker reaches PostgreSQL through a proxy the test can cut.
+    let env = TestEnv::new().await;
+    let fixture = env.fixture().await;
+    let proxy = Proxy::start(5432).await;
+    let mut settings = env.settings();
+    let api = serve(env, fixture, &settings, false).await;
+    settings.database_url = format!(
+        "postgres://postgres@127.0.0.1:{}/{}",
+        proxy.port, api.env.db_name
+    );
+    let metrics = herald_domain::metrics::Metrics::new().expect("metrics");
+    let worker =
+        herald_worker::Worker::start(&settings, metrics.clone(), herald_probes::Health::new())
+            .expect("worker");
+    let stop = tokio_util::sync::CancellationToken::new();
+    let worker = tokio::spawn(worker.run_until(stop.clone().cancelled_owned()));
+    api.send_email().await;
+    api.env.wait_for_rows(1, Duration::from_secs(10)).await;
+
+    // Act: cut the database off, keep sending.
+    proxy.cut();
+    let mut accepted = Vec::new();
+    for _ in 0..100 {
+        accepted.push(
+            api.send_email().await["id"]
+                .as_str()
+                .expect("id")
+                .parse::<Uuid>()
+                .expect("uuid"),
+        );
+    }
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(20);
+    while metrics.persist_retries_total.get() == 0 {
+        assert!(
+            tokio::time::Instant::now() < deadline,
+            "the worker never noticed the outage"
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    let during = api.env.stored_ids().await.len();
+    proxy.restore();
+
+    // Assert
+    let stored = api.env.wait_for_rows(101, Duration::from_secs(30)).await;
+    assert_eq!(
+        during, 1,
+        "nothing can be stored while the database is cut off"
+    );
+    assert_eq!(stored.len(), 101);
+    for id in accepted {
+        assert!(stored.contains(&id));
+    }
+    stop.cancel();
+    worker.await.expect("join").expect("worker stops cleanly");
+    api.stop().await;
+}
