@@ -29,36 +29,64 @@ async fn probes_answer_from_memory_once_warm() {
     app.stop().await;
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn metrics_count_accepted_notifications_and_batches() {
-    let app = spawn_app().await;
-    let sent = app.send_email().await;
-    let id: uuid::Uuid = sent["id"].as_str().expect("id").parse().expect("uuid");
-    app.env
-        .wait_for_rows(1, std::time::Duration::from_secs(10))
-        .await;
-    assert_eq!(app.env.stored_ids().await, [id]);
-
-    let text = app
-        .client
+async fn scrape(app: &crate::helpers::TestApp) -> String {
+    app.client
         .get(format!("{}/metrics", app.metrics_address))
         .send()
         .await
         .expect("metrics")
         .text()
         .await
-        .expect("text");
+        .expect("text")
+}
 
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn metrics_exist_by_spec_and_move() {
+    let app = spawn_app().await;
+    let before = scrape(&app).await;
     assert!(
-        text.contains(
-            r#"herald_notifications_accepted_total{key_type="normal",notification_type="email"} 1"#
-        ),
-        "{text}"
+        !before.contains("herald_notifications_accepted_total{"),
+        "{before}"
     );
-    assert!(text.contains("herald_persist_rows_total 1"), "{text}");
-    assert!(
-        text.contains("herald_persist_batch_size_messages_count 1"),
-        "{text}"
-    );
+
+    let sent = app.send_email().await;
+    let id: uuid::Uuid = sent["id"].as_str().expect("id").parse().expect("uuid");
+    app.env
+        .wait_for_rows(1, std::time::Duration::from_secs(10))
+        .await;
+    assert_eq!(app.env.stored_ids().await, [id]);
+    let got = app
+        .get(&format!("/v2/notifications/{id}"), &app.fixture.normal_key)
+        .await;
+    assert_eq!(got.status(), 200);
+    tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+    let text = scrape(&app).await;
+
+    for line in [
+        r#"herald_notifications_accepted_total{key_type="normal",notification_type="email"} 1"#,
+        "herald_persist_rows_total 1",
+        "herald_persist_batch_size_messages_count 1",
+        "herald_persist_batch_commit_duration_seconds_count 1",
+        "herald_publish_confirm_duration_seconds_count 1",
+        r#"herald_http_requests_total{method="POST",route="/v2/notifications/email",status="201"} 1"#,
+        r#"herald_http_requests_total{method="GET",route="/v2/notifications/{notification_id}",status="200"} 1"#,
+        r#"herald_readiness_check{check="broker"} 1"#,
+        r#"herald_readiness_check{check="shutdown"} 1"#,
+        "herald_broker_connected 1",
+        "herald_db_check_up 1",
+    ] {
+        assert!(text.contains(line), "missing {line:?} in\n{text}");
+    }
+    for name in [
+        "herald_http_request_duration_seconds_bucket",
+        "herald_db_pool_wait_seconds_bucket",
+        "herald_db_pool_connections{",
+        "herald_db_check_latency_seconds",
+        "herald_db_checks_total{",
+        "herald_consumer_lag_seconds{",
+        "herald_queue_depth_messages{",
+    ] {
+        assert!(text.contains(name), "missing {name} in\n{text}");
+    }
     app.stop().await;
 }

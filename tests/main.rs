@@ -8,4 +8,5 @@ mod health;
 mod helpers;
 mod persist;
 mod python_client;
+mod resilience;
 mod send;

@@ -62,10 +62,6 @@ impl ServiceCache {
         self.warm.load(Ordering::SeqCst)
     }
 
-    pub fn len(&self) -> usize {
-        self.read().len()
-    }
-
     fn read(&self) -> std::sync::RwLockReadGuard<'_, HashMap<Uuid, Arc<CachedService>>> {
         self.services
             .read()

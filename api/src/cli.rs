@@ -106,10 +106,9 @@ async fn worker(settings: &Settings) -> anyhow::Result<()> {
     let ops = match settings.metrics_addr.as_str() {
         "" => None,
         addr => {
-            let exposition = metrics.clone();
             let server = serve_ops(
                 std::net::TcpListener::bind(addr)?,
-                std::sync::Arc::new(move || exposition.render()),
+                metrics.exposition(health.clone()),
                 health.clone(),
             )?;
             let handle = server.handle();

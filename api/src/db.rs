@@ -13,6 +13,7 @@ use std::time::Duration;
 use diesel::PgConnection;
 use diesel::result::QueryResult;
 use herald_domain::db::PgPool;
+use herald_domain::metrics::Metrics;
 use tokio::sync::Semaphore;
 use tokio::time::{Instant, timeout_at};
 
@@ -23,16 +24,22 @@ pub struct Db {
     pool: PgPool,
     permits: Arc<Semaphore>,
     deadline: Duration,
+    metrics: Metrics,
 }
 
 impl Db {
-    pub fn new(pool: PgPool, deadline: Duration) -> Self {
+    pub fn new(pool: PgPool, deadline: Duration, metrics: Metrics) -> Self {
         let permits = Arc::new(Semaphore::new(pool.max_size() as usize));
         Db {
             pool,
             permits,
             deadline,
+            metrics,
         }
+    }
+
+    pub fn pool(&self) -> &PgPool {
+        &self.pool
     }
 
     /// Runs `query` on a pooled connection within the deadline.
@@ -48,9 +55,16 @@ impl Db {
             .map_err(|_| unavailable())?
             .map_err(|_| unavailable())?;
         let pool = self.pool.clone();
+        let wait = self
+            .metrics
+            .db_pool_wait_seconds
+            .with_label_values(&["api"]);
         let task = tokio::task::spawn_blocking(move || {
             let _permit = permit;
-            let mut conn = pool.get()?;
+            let waiting = std::time::Instant::now();
+            let conn = pool.get();
+            wait.observe(waiting.elapsed().as_secs_f64());
+            let mut conn = conn?;
             Ok::<_, anyhow::Error>(query(&mut conn)?)
         });
         match timeout_at(deadline, task).await {

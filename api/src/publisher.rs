@@ -28,7 +28,8 @@ use crate::error::ApiError;
 /// publishes per channel are what make confirms cheap (the broker confirms
 /// them together).
 const PUBLISH_CHANNELS: usize = 4;
-const BROKER_CHECK: &str = "broker";
+pub const BROKER_CHECK: &str = "broker";
+const LOOP: &str = "broker-link";
 
 pub struct Publisher {
     channels: RwLock<Vec<Channel>>,
@@ -124,9 +125,12 @@ pub async fn supervise(
 ) {
     let mut backoff = Duration::from_millis(100);
     health.set_ready(BROKER_CHECK, false, "connecting");
+    health.register_loop(LOOP, Duration::from_secs(30));
     loop {
+        health.beat(LOOP);
         let attempt = async {
-            let connection = broker::connect(&url, "herald-api").await?;
+            let name = format!("herald-api {}", publisher.topology.prefix());
+            let connection = broker::connect(&url, &name).await?;
             let mut channels = Vec::with_capacity(PUBLISH_CHANNELS);
             for _ in 0..PUBLISH_CHANNELS {
                 channels.push(broker::confirm_channel(&connection).await?);
@@ -154,7 +158,7 @@ pub async fn supervise(
                 }
                 let closed = tokio::select! {
                     () = stop.cancelled() => false,
-                    () = watch(&connection, changes, &cache) => true,
+                    () = watch(&connection, changes, &cache, &health) => true,
                 };
                 publisher.set_channels(Vec::new());
                 publisher.metrics.broker_connected.set(0);
@@ -176,6 +180,7 @@ pub async fn supervise(
             }
         }
     }
+    health.unregister_loop(LOOP);
 }
 
 async fn subscribe_to_changes(
@@ -214,7 +219,12 @@ async fn subscribe_to_changes(
 }
 
 /// Applies change events until the connection fails.
-async fn watch(connection: &Connection, mut changes: lapin::Consumer, cache: &ServiceCache) {
+async fn watch(
+    connection: &Connection,
+    mut changes: lapin::Consumer,
+    cache: &ServiceCache,
+    health: &Health,
+) {
     let mut tick = tokio::time::interval(Duration::from_millis(500));
     loop {
         tokio::select! {
@@ -233,6 +243,7 @@ async fn watch(connection: &Connection, mut changes: lapin::Consumer, cache: &Se
                 Some(Err(_)) | None => return,
             },
             _ = tick.tick() => {
+                health.beat(LOOP);
                 if !connection.status().connected() {
                     return;
                 }

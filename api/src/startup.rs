@@ -73,7 +73,7 @@ impl Application {
             settings.db_timeout(),
             settings.db_timeout(),
         )?;
-        let db = Db::new(pool, settings.db_timeout());
+        let db = Db::new(pool, settings.db_timeout(), metrics.clone());
         let cache = Arc::new(ServiceCache::new(db.clone()));
         let publisher = Arc::new(Publisher::new(
             Topology::new(&settings.amqp_prefix),
@@ -82,6 +82,15 @@ impl Application {
         ));
         let stop = CancellationToken::new();
 
+        health.set_grace(publisher::BROKER_CHECK, settings.broker_grace());
+        tokio::spawn(db::watch_database(
+            db.pool().clone(),
+            "api",
+            health.clone(),
+            metrics.clone(),
+            Duration::from_secs(settings.db_check_seconds.max(1)),
+            stop.clone(),
+        ));
         tokio::spawn(publisher::supervise(
             settings.amqp_url.clone(),
             publisher.clone(),
@@ -106,10 +115,12 @@ impl Application {
             read_your_write: chrono::TimeDelta::from_std(settings.read_your_write())?,
         });
         let health_data = web::Data::new(health.clone());
+        let status = web::Data::new(routes::status::StatusInfo::new(health.clone()));
         let server = HttpServer::new(move || {
             App::new()
                 .app_data(state.clone())
                 .app_data(health_data.clone())
+                .app_data(status.clone())
                 .wrap(from_fn(record_http_metrics))
                 .configure(routes::configure)
                 .default_service(web::to(routes::no_route))
@@ -124,12 +135,8 @@ impl Application {
             addr => {
                 let listener = TcpListener::bind(addr)?;
                 let metrics_port = listener.local_addr()?.port();
-                let exposition_metrics = metrics.clone();
-                let server = serve_ops(
-                    listener,
-                    Arc::new(move || exposition_metrics.render()),
-                    health.clone(),
-                )?;
+                let server =
+                    serve_ops(listener, metrics.exposition(health.clone()), health.clone())?;
                 (Some(server), Some(metrics_port))
             }
         };
@@ -192,8 +199,11 @@ async fn keep_cache_fresh(
     every: Duration,
     stop: CancellationToken,
 ) {
+    const LOOP: &str = "cache-reload";
     health.set_ready(CACHE_CHECK, false, "loading");
+    health.register_loop(LOOP, every * 3 + Duration::from_secs(30));
     loop {
+        health.beat(LOOP);
         let wait = match cache.reload_all().await {
             Ok(count) => {
                 health.set_ready(CACHE_CHECK, true, format!("{count} services"));
@@ -208,10 +218,11 @@ async fn keep_cache_fresh(
             }
         };
         tokio::select! {
-            () = stop.cancelled() => return,
+            () = stop.cancelled() => break,
             () = tokio::time::sleep(wait) => {}
         }
     }
+    health.unregister_loop(LOOP);
 }
 
 async fn record_http_metrics(

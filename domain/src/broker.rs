@@ -36,6 +36,12 @@ impl Topology {
         }
     }
 
+    /// The name prefix; also part of each connection's name, so an operator
+    /// (or a test) can tell deployments apart on a shared broker.
+    pub fn prefix(&self) -> &str {
+        &self.prefix
+    }
+
     pub fn notifications_exchange(&self) -> String {
         format!("{}.notifications", self.prefix)
     }

@@ -20,6 +20,8 @@
 //! | `HERALD_DB_POOL_SIZE` | `4` | PostgreSQL connections per process |
 //! | `HERALD_CACHE_RELOAD_SECONDS` | `60` | full reload of services, keys and templates (safety net) |
 //! | `HERALD_READ_YOUR_WRITE_MS` | `3000` | how long GET by id waits for a young notification to be persisted |
+//! | `HERALD_BROKER_GRACE_SECONDS` | `10` | broker down this long before readiness drops |
+//! | `HERALD_DB_CHECK_SECONDS` | `5` | period of the background database check (metrics, `/_status`) |
 //! | `HERALD_DRAIN_SECONDS` | `5` | API drain window after SIGTERM (readiness 503, still serving) |
 //! | `HERALD_EMAIL_FROM_DOMAIN` | `notifications.example.org` | domain of `content.from_email` |
 
@@ -93,6 +95,14 @@ pub struct Settings {
     #[arg(long, env = "HERALD_READ_YOUR_WRITE_MS", default_value_t = 3000)]
     pub read_your_write_ms: u64,
 
+    /// Seconds the broker connection may be down before readiness drops.
+    #[arg(long, env = "HERALD_BROKER_GRACE_SECONDS", default_value_t = 10)]
+    pub broker_grace_seconds: u64,
+
+    /// Seconds between background database health checks (metrics and /_status only).
+    #[arg(long, env = "HERALD_DB_CHECK_SECONDS", default_value_t = 5)]
+    pub db_check_seconds: u64,
+
     /// Seconds the API keeps serving after SIGTERM (readiness is 503 meanwhile).
     #[arg(long, env = "HERALD_DRAIN_SECONDS", default_value_t = 5)]
     pub drain_seconds: u64,
@@ -127,6 +137,10 @@ impl Settings {
 
     pub fn db_timeout(&self) -> Duration {
         Duration::from_millis(self.db_timeout_ms)
+    }
+
+    pub fn broker_grace(&self) -> Duration {
+        Duration::from_secs(self.broker_grace_seconds)
     }
 
     pub fn read_your_write(&self) -> Duration {

@@ -102,6 +102,71 @@ pub fn partition_window(now: DateTime<Utc>, ahead: u64) -> Vec<NaiveDate> {
         .collect()
 }
 
+/// Name of the database in `/_status` and of the `db_check` metrics.
+pub const DATABASE: &str = "database";
+
+/// Checks the database in the background: every `every`, a `SELECT 1` with
+/// a deadline, and the pool's state. The result goes to metrics and the deep
+/// status page, never to a probe: a slow database must not take pods out of
+/// the load balancer.
+pub async fn watch_database(
+    pool: PgPool,
+    pool_name: &'static str,
+    health: herald_probes::Health,
+    metrics: crate::metrics::Metrics,
+    every: Duration,
+    stop: tokio_util::sync::CancellationToken,
+) {
+    const DEADLINE: Duration = Duration::from_secs(2);
+    loop {
+        let state = pool.state();
+        let idle = i64::from(state.idle_connections);
+        metrics
+            .db_pool_connections
+            .with_label_values(&[pool_name, "idle"])
+            .set(idle);
+        metrics
+            .db_pool_connections
+            .with_label_values(&[pool_name, "in_use"])
+            .set(i64::from(state.connections) - idle);
+
+        let started = std::time::Instant::now();
+        let check_pool = pool.clone();
+        let check = tokio::task::spawn_blocking(move || {
+            let mut conn = check_pool.get().map_err(|e| e.to_string())?;
+            diesel::sql_query("SELECT 1")
+                .execute(&mut conn)
+                .map(|_| ())
+                .map_err(|e| e.to_string())
+        });
+        let outcome = match tokio::time::timeout(DEADLINE, check).await {
+            Ok(Ok(result)) => result,
+            Ok(Err(join)) => Err(join.to_string()),
+            Err(_) => Err(format!("no answer within {DEADLINE:?}")),
+        };
+        let latency = started.elapsed();
+        metrics.db_check_latency_seconds.set(latency.as_secs_f64());
+        metrics.db_check_up.set(i64::from(outcome.is_ok()));
+        metrics
+            .db_checks_total
+            .with_label_values(&[if outcome.is_ok() { "ok" } else { "error" }])
+            .inc();
+        health.set_dependency(
+            DATABASE,
+            herald_probes::DependencyStatus {
+                reachable: outcome.is_ok(),
+                latency_ms: latency.as_secs_f64() * 1000.0,
+                checked_at: Utc::now().timestamp(),
+                error: outcome.err(),
+            },
+        );
+        tokio::select! {
+            () = stop.cancelled() => return,
+            () = tokio::time::sleep(every) => {}
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -2,8 +2,12 @@
 //! docs/metrics.md: `herald_<subsystem>_<name>_<unit>[_total]`, low-cardinality
 //! labels only (route patterns, never raw paths or ids).
 
+use std::sync::Arc;
+
+use herald_probes::{Exposition, Health};
 use prometheus::{
-    Histogram, HistogramOpts, HistogramVec, IntCounter, IntCounterVec, IntGauge, Opts, Registry,
+    Gauge, GaugeVec, Histogram, HistogramOpts, HistogramVec, IntCounter, IntCounterVec, IntGauge,
+    IntGaugeVec, Opts, Registry,
 };
 
 #[derive(Clone)]
@@ -29,6 +33,22 @@ pub struct Metrics {
     pub persist_retries_total: IntCounter,
     /// 1 while the process holds a confirm-mode channel to the broker.
     pub broker_connected: IntGauge,
+    /// Messages ready in each queue (sampled by its consumer).
+    pub queue_depth_messages: IntGaugeVec,
+    /// Age of the oldest message in the batch being processed, per queue:
+    /// how far behind the consumer is.
+    pub consumer_lag_seconds: GaugeVec,
+    /// Pooled PostgreSQL connections by pool and state (in_use, idle).
+    pub db_pool_connections: IntGaugeVec,
+    /// Time spent waiting for a pooled connection.
+    pub db_pool_wait_seconds: HistogramVec,
+    /// Latency of the last background database check.
+    pub db_check_latency_seconds: Gauge,
+    /// 1 if the last background database check succeeded.
+    pub db_check_up: IntGauge,
+    pub db_checks_total: IntCounterVec,
+    /// 1 per readiness check that passes, 0 when it fails.
+    pub readiness_check: IntGaugeVec,
 }
 
 const LATENCY_BUCKETS: &[f64] = &[
@@ -108,6 +128,48 @@ impl Metrics {
                 "herald_broker_connected",
                 "1 while the broker connection is up",
             )?,
+            queue_depth_messages: IntGaugeVec::new(
+                Opts::new("herald_queue_depth_messages", "Messages ready in the queue"),
+                &["queue"],
+            )?,
+            consumer_lag_seconds: GaugeVec::new(
+                Opts::new(
+                    "herald_consumer_lag_seconds",
+                    "Age of the oldest message being processed",
+                ),
+                &["queue"],
+            )?,
+            db_pool_connections: IntGaugeVec::new(
+                Opts::new("herald_db_pool_connections", "Pooled database connections"),
+                &["pool", "state"],
+            )?,
+            db_pool_wait_seconds: HistogramVec::new(
+                HistogramOpts::new(
+                    "herald_db_pool_wait_seconds",
+                    "Time waiting for a pooled database connection",
+                )
+                .buckets(LATENCY_BUCKETS.to_vec()),
+                &["pool"],
+            )?,
+            db_check_latency_seconds: Gauge::new(
+                "herald_db_check_latency_seconds",
+                "Latency of the last background database check",
+            )?,
+            db_check_up: IntGauge::new(
+                "herald_db_check_up",
+                "1 if the last background database check succeeded",
+            )?,
+            db_checks_total: IntCounterVec::new(
+                Opts::new("herald_db_checks_total", "Background database checks"),
+                &["result"],
+            )?,
+            readiness_check: IntGaugeVec::new(
+                Opts::new(
+                    "herald_readiness_check",
+                    "1 when the readiness check passes, 0 when it fails",
+                ),
+                &["check"],
+            )?,
             registry,
         };
         metrics.register_all()?;
@@ -127,7 +189,30 @@ impl Metrics {
         r.register(Box::new(self.dead_lettered_total.clone()))?;
         r.register(Box::new(self.persist_retries_total.clone()))?;
         r.register(Box::new(self.broker_connected.clone()))?;
+        r.register(Box::new(self.queue_depth_messages.clone()))?;
+        r.register(Box::new(self.consumer_lag_seconds.clone()))?;
+        r.register(Box::new(self.db_pool_connections.clone()))?;
+        r.register(Box::new(self.db_pool_wait_seconds.clone()))?;
+        r.register(Box::new(self.db_check_latency_seconds.clone()))?;
+        r.register(Box::new(self.db_check_up.clone()))?;
+        r.register(Box::new(self.db_checks_total.clone()))?;
+        r.register(Box::new(self.readiness_check.clone()))?;
         Ok(())
+    }
+
+    /// What `/metrics` serves: readiness gauges refreshed from `health`, then
+    /// every metric.
+    pub fn exposition(&self, health: Health) -> Exposition {
+        let metrics = self.clone();
+        Arc::new(move || {
+            for (check, report) in health.readiness().checks {
+                metrics
+                    .readiness_check
+                    .with_label_values(&[&check])
+                    .set(i64::from(report.ok));
+            }
+            metrics.render()
+        })
     }
 
     /// The Prometheus text exposition of every metric.

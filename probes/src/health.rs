@@ -9,6 +9,22 @@ use serde::Serialize;
 struct Check {
     ok: bool,
     detail: String,
+    /// When the check last went from passing to failing.
+    failing_since: Option<Instant>,
+    /// How long a check that was passing may fail before readiness drops
+    /// (so a blip does not flap the pod out of the load balancer).
+    grace: Duration,
+}
+
+/// Last result of a background check of a dependency (the database), shown
+/// on the deep status page and in metrics. Never part of a probe.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct DependencyStatus {
+    pub reachable: bool,
+    pub latency_ms: f64,
+    /// Seconds since the Unix epoch.
+    pub checked_at: i64,
+    pub error: Option<String>,
 }
 
 #[derive(Debug)]
@@ -21,6 +37,7 @@ struct Heartbeat {
 struct State {
     readiness: BTreeMap<&'static str, Check>,
     loops: BTreeMap<&'static str, Heartbeat>,
+    dependencies: BTreeMap<&'static str, DependencyStatus>,
 }
 
 /// The in-memory health registry a process shares between its components and
@@ -58,13 +75,46 @@ impl Health {
 
     /// Records a readiness check's current state.
     pub fn set_ready(&self, check: &'static str, ok: bool, detail: impl Into<String>) {
-        self.state().readiness.insert(
-            check,
-            Check {
-                ok,
-                detail: detail.into(),
-            },
-        );
+        let mut state = self.state();
+        let entry = state.readiness.entry(check).or_insert(Check {
+            ok,
+            detail: String::new(),
+            failing_since: None,
+            grace: Duration::ZERO,
+        });
+        entry.failing_since = match (entry.ok, ok) {
+            (true, false) => Some(Instant::now()),
+            (_, true) => None,
+            (false, false) => entry.failing_since,
+        };
+        entry.ok = ok;
+        entry.detail = detail.into();
+    }
+
+    /// Lets a check that was passing fail for up to `grace` before it makes
+    /// the process unready. A check that never passed gets no grace.
+    pub fn set_grace(&self, check: &'static str, grace: Duration) {
+        let mut state = self.state();
+        let entry = state.readiness.entry(check).or_insert(Check {
+            ok: false,
+            detail: "not reported yet".to_owned(),
+            failing_since: None,
+            grace,
+        });
+        entry.grace = grace;
+    }
+
+    /// Records the latest background check of a dependency.
+    pub fn set_dependency(&self, name: &'static str, status: DependencyStatus) {
+        self.state().dependencies.insert(name, status);
+    }
+
+    pub fn dependencies(&self) -> BTreeMap<String, DependencyStatus> {
+        self.state()
+            .dependencies
+            .iter()
+            .map(|(name, status)| ((*name).to_owned(), status.clone()))
+            .collect()
     }
 
     /// Registers a loop that must beat at least every `max_silence` for the
@@ -100,16 +150,25 @@ impl Health {
     }
 
     pub fn readiness(&self) -> Report {
+        let now = Instant::now();
         let state = self.state();
         let mut checks: BTreeMap<String, CheckReport> = state
             .readiness
             .iter()
             .map(|(name, check)| {
+                let within_grace = check
+                    .failing_since
+                    .is_some_and(|since| now.saturating_duration_since(since) < check.grace);
+                let detail = if !check.ok && within_grace {
+                    format!("{} (within grace)", check.detail)
+                } else {
+                    check.detail.clone()
+                };
                 (
                     (*name).to_owned(),
                     CheckReport {
-                        ok: check.ok,
-                        detail: check.detail.clone(),
+                        ok: check.ok || within_grace,
+                        detail,
                     },
                 )
             })
@@ -168,6 +227,21 @@ mod tests {
         let report = health.readiness();
         assert!(!report.ok);
         assert_eq!(report.checks["shutdown"].detail, "draining");
+    }
+
+    #[test]
+    fn a_check_that_was_passing_fails_only_after_its_grace() {
+        let health = Health::new();
+        health.set_grace("broker", Duration::from_millis(30));
+        health.set_ready("broker", false, "connecting");
+        assert!(!health.readiness().ok, "never connected: no grace");
+        health.set_ready("broker", true, "connected");
+        health.set_ready("broker", false, "lost");
+        assert!(health.readiness().ok, "a blip is within grace");
+        std::thread::sleep(Duration::from_millis(40));
+        assert!(!health.readiness().ok);
+        health.set_ready("broker", true, "connected");
+        assert!(health.readiness().ok);
     }
 
     #[test]

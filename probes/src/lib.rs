@@ -15,5 +15,5 @@ mod health;
 mod ops_server;
 
 pub use handlers::{livez, readyz};
-pub use health::{Health, Report};
+pub use health::{DependencyStatus, Health, Report};
 pub use ops_server::{Exposition, serve_ops};

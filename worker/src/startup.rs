@@ -41,8 +41,17 @@ impl Worker {
             linger: settings.batch_linger(),
             prefetch: settings.prefetch.max(1),
         };
+        health.set_grace(persist::consumer::CONSUMER_CHECK, settings.broker_grace());
         let tasks = vec![
             tokio::spawn(maintain_partitions(pool.clone(), stop.clone())),
+            tokio::spawn(db::watch_database(
+                pool.clone(),
+                "worker",
+                health.clone(),
+                metrics.clone(),
+                Duration::from_secs(settings.db_check_seconds.max(1)),
+                stop.clone(),
+            )),
             tokio::spawn(persist::run(persist, pool, metrics, health, stop.clone())),
         ];
         Ok(Worker { tasks, stop })

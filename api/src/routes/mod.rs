@@ -2,6 +2,7 @@
 //! authenticate → validate → render → publish (confirmed) → 201.
 
 pub mod notifications;
+pub mod status;
 
 use actix_web::{HttpRequest, HttpResponse, web};
 use herald_probes::{livez, readyz};
@@ -11,6 +12,7 @@ use crate::error::ApiError;
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.route("/livez", web::get().to(livez))
         .route("/readyz", web::get().to(readyz))
+        .route("/_status", web::get().to(status::status))
         .service(
             web::resource("/v2/notifications/email")
                 .route(web::post().to(notifications::post_email))

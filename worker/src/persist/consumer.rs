@@ -19,7 +19,9 @@ use super::store::{self, Rejected};
 use crate::batch::{self, Gathered};
 
 pub const LOOP_NAME: &str = "persist";
-const CONSUMER_CHECK: &str = "persist-consumer";
+pub const CONSUMER_CHECK: &str = "persist-consumer";
+/// How often the queue depth is sampled.
+const DEPTH_SAMPLE_EVERY: Duration = Duration::from_secs(5);
 /// How long the loop may wait for messages before it beats its heartbeat.
 const IDLE_BEAT: Duration = Duration::from_secs(1);
 
@@ -86,7 +88,8 @@ struct Persist {
 impl Persist {
     /// One broker connection's worth of work. `Ok` means a clean shutdown.
     async fn session(&mut self, stop: &CancellationToken) -> anyhow::Result<()> {
-        let connection = broker::connect(&self.settings.amqp_url, "herald-worker-persist").await?;
+        let name = format!("herald-worker-persist {}", self.settings.topology.prefix());
+        let connection = broker::connect(&self.settings.amqp_url, &name).await?;
         let channel = connection.create_channel().await?;
         self.settings.topology.declare(&channel).await?;
         channel
@@ -102,12 +105,34 @@ impl Persist {
             )
             .await?;
         self.health.set_ready(CONSUMER_CHECK, true, "consuming");
-        tracing::info!(queue = %self.settings.topology.persist_queue(), "persist consumer started");
+        let sampler = tokio::spawn(sample_depth(
+            channel.clone(),
+            self.settings.topology.persist_queue(),
+            self.metrics.clone(),
+        ));
+        let result = self.consume(&mut deliveries, &dead_letters, stop).await;
+        sampler.abort();
+        if result.is_ok() {
+            close(connection, channel).await?;
+        }
+        result
+    }
+
+    /// The batch loop of one session; returns at shutdown (`Ok`) or when the
+    /// broker link fails.
+    async fn consume(
+        &mut self,
+        deliveries: &mut lapin::Consumer,
+        dead_letters: &Channel,
+        stop: &CancellationToken,
+    ) -> anyhow::Result<()> {
+        let queue = self.settings.topology.persist_queue();
+        tracing::info!(%queue, "persist consumer started");
 
         loop {
             self.health.beat(LOOP_NAME);
             let gathered = batch::gather(
-                &mut deliveries,
+                deliveries,
                 self.settings.batch_size,
                 self.settings.linger,
                 IDLE_BEAT,
@@ -115,9 +140,15 @@ impl Persist {
             )
             .await?;
             match gathered {
-                Gathered::Idle => continue,
-                Gathered::Stopped => return close(connection, channel).await,
-                Gathered::Batch(batch) => self.handle(batch, &dead_letters, stop).await?,
+                Gathered::Idle => {
+                    self.metrics
+                        .consumer_lag_seconds
+                        .with_label_values(&[&queue])
+                        .set(0.0);
+                    continue;
+                }
+                Gathered::Stopped => return Ok(()),
+                Gathered::Batch(batch) => self.handle(batch, dead_letters, stop).await?,
                 Gathered::Closed(batch) => {
                     // Unacked deliveries return to the queue with the channel;
                     // nothing in hand is committed without its ack channel.
@@ -126,7 +157,7 @@ impl Persist {
                 }
             }
             if stop.is_cancelled() {
-                return close(connection, channel).await;
+                return Ok(());
             }
         }
     }
@@ -139,6 +170,13 @@ impl Persist {
         stop: &CancellationToken,
     ) -> anyhow::Result<()> {
         let (messages, mut rejected) = decode(&batch);
+        if let Some(oldest) = messages.iter().map(|(_, m)| m.created_at).min() {
+            let lag = (chrono::Utc::now() - oldest).num_milliseconds().max(0) as f64 / 1000.0;
+            self.metrics
+                .consumer_lag_seconds
+                .with_label_values(&[&self.settings.topology.persist_queue()])
+                .set(lag);
+        }
         let started = Instant::now();
         let (inserted, refused) = self.commit(messages, stop).await?;
         rejected.extend(refused);
@@ -232,6 +270,27 @@ impl Persist {
             .inc();
         tracing::warn!(%reason, "dead-lettered a message");
         Ok(())
+    }
+}
+
+/// Samples the queue's ready-message count (a passive declare) for the
+/// depth gauge, until aborted.
+async fn sample_depth(channel: Channel, queue: String, metrics: Metrics) {
+    let options = lapin::options::QueueDeclareOptions {
+        passive: true,
+        ..Default::default()
+    };
+    loop {
+        if let Ok(declared) = channel
+            .queue_declare(queue.as_str().into(), options, FieldTable::default())
+            .await
+        {
+            metrics
+                .queue_depth_messages
+                .with_label_values(&[&queue])
+                .set(i64::from(declared.message_count()));
+        }
+        tokio::time::sleep(DEPTH_SAMPLE_EVERY).await;
     }
 }
 
