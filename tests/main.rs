@@ -3,6 +3,7 @@
 
 mod auth;
 mod broker_outage;
+mod compat;
 mod errors;
 mod health;
 mod helpers;

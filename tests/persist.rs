@@ -30,6 +30,7 @@ fn message(service_id: &str, template_id: &str) -> NotificationMessage {
         subject: Some("Hello".into()),
         body: "Body".into(),
         one_click_unsubscribe_url: None,
+        reply_to: None,
     }
 }
 

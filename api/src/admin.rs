@@ -14,7 +14,11 @@ use herald_domain::config::Settings;
 use herald_domain::db;
 use herald_domain::kinds::{KeyType, NotificationType};
 use herald_domain::messages::ChangeEvent;
-use herald_domain::models::{ApiKey, NewApiKey, NewService, NewTemplate, Service, Template};
+use herald_domain::models::{
+    ApiKey, GuestListEntry, NewApiKey, NewService, NewTemplate, ReplyTo, Service, SmsSender,
+    TeamMember, Template,
+};
+use herald_domain::recipient;
 use serde_json::json;
 use uuid::Uuid;
 
@@ -55,6 +59,65 @@ pub enum AdminCommand {
         subject: Option<String>,
         #[arg(long)]
         body: String,
+    },
+    /// Save an edit of a template as a new version (versions are immutable).
+    UpdateTemplate {
+        #[arg(long)]
+        id: Uuid,
+        #[arg(long)]
+        name: Option<String>,
+        #[arg(long)]
+        subject: Option<String>,
+        #[arg(long)]
+        body: Option<String>,
+    },
+    /// Archive a template: it can no longer be used or listed.
+    ArchiveTemplate {
+        #[arg(long)]
+        id: Uuid,
+    },
+    /// Add a team member (team keys and restricted services may send to them).
+    AddTeamMember {
+        #[arg(long)]
+        service_id: Uuid,
+        #[arg(long)]
+        email: String,
+        #[arg(long)]
+        mobile: Option<String>,
+    },
+    /// Add an email address or phone number to the service's guest list.
+    AddGuestListRecipient {
+        #[arg(long)]
+        service_id: Uuid,
+        #[arg(long)]
+        recipient: String,
+    },
+    /// Add a reply-to address (`email_reply_to_id`); the first is the default.
+    AddReplyTo {
+        #[arg(long)]
+        service_id: Uuid,
+        #[arg(long)]
+        email: String,
+        #[arg(long)]
+        default: bool,
+    },
+    /// Add an SMS sender (`sms_sender_id`); the first is the default.
+    AddSmsSender {
+        #[arg(long)]
+        service_id: Uuid,
+        #[arg(long)]
+        sender: String,
+        #[arg(long)]
+        default: bool,
+    },
+    /// Set a service's rate limit (requests per 60 s per key type) and/or daily limit.
+    SetLimits {
+        #[arg(long)]
+        service_id: Uuid,
+        #[arg(long)]
+        rate_limit: Option<i32>,
+        #[arg(long)]
+        daily_limit: Option<i32>,
     },
     /// List services.
     ListServices,
@@ -195,10 +258,123 @@ fn execute(
             .map_err(|e| service_error(e, service_id))?;
             Ok((serde_json::to_value(&template)?, Some(service_id)))
         }
+        AdminCommand::UpdateTemplate {
+            id,
+            name,
+            subject,
+            body,
+        } => {
+            anyhow::ensure!(
+                name.is_some() || subject.is_some() || body.is_some(),
+                "give at least one of --name, --subject, --body"
+            );
+            let template = Template::update(
+                conn,
+                id,
+                name.as_deref(),
+                subject.as_deref(),
+                body.as_deref(),
+            )
+            .map_err(|e| not_found(e, "template", id))?;
+            let service_id = template.service_id;
+            Ok((serde_json::to_value(&template)?, Some(service_id)))
+        }
+        AdminCommand::ArchiveTemplate { id } => {
+            let service_id = Template::archive(conn, id)?
+                .ok_or_else(|| anyhow::anyhow!("no template with id {id}"))?;
+            Ok((json!({"id": id, "archived": true}), Some(service_id)))
+        }
+        AdminCommand::AddTeamMember {
+            service_id,
+            email,
+            mobile,
+        } => {
+            let email = recipient::validate_email_address(&email)
+                .map_err(|e| anyhow::anyhow!("--email: {e}"))?;
+            if let Some(mobile) = &mobile {
+                recipient::validate_phone_number(mobile)
+                    .map_err(|e| anyhow::anyhow!("--mobile: {e}"))?;
+            }
+            let member = TeamMember::insert(conn, service_id, &email, mobile.as_deref())
+                .map_err(|e| service_error(e, service_id))?;
+            Ok((serde_json::to_value(&member)?, Some(service_id)))
+        }
+        AdminCommand::AddGuestListRecipient {
+            service_id,
+            recipient: who,
+        } => {
+            let valid = recipient::validate_email_address(&who).is_ok()
+                || recipient::validate_phone_number(&who).is_ok();
+            anyhow::ensure!(
+                valid,
+                "--recipient must be an email address or a phone number"
+            );
+            let entry = GuestListEntry::insert(conn, service_id, who.trim())
+                .map_err(|e| service_error(e, service_id))?;
+            Ok((serde_json::to_value(&entry)?, Some(service_id)))
+        }
+        AdminCommand::AddReplyTo {
+            service_id,
+            email,
+            default,
+        } => {
+            let email = recipient::validate_email_address(&email)
+                .map_err(|e| anyhow::anyhow!("--email: {e}"))?;
+            let reply_to = ReplyTo::insert(conn, service_id, &email, default)
+                .map_err(|e| service_error(e, service_id))?;
+            Ok((serde_json::to_value(&reply_to)?, Some(service_id)))
+        }
+        AdminCommand::AddSmsSender {
+            service_id,
+            sender,
+            default,
+        } => {
+            let sender = sender.trim();
+            let alphanumeric = (1..=11).contains(&sender.len())
+                && sender
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == ' ');
+            let numeric = recipient::validate_phone_number(sender).is_ok();
+            anyhow::ensure!(
+                alphanumeric || numeric,
+                "--sender must be up to 11 letters and digits, or a phone number"
+            );
+            let sms_sender = SmsSender::insert(conn, service_id, sender, default)
+                .map_err(|e| service_error(e, service_id))?;
+            Ok((serde_json::to_value(&sms_sender)?, Some(service_id)))
+        }
+        AdminCommand::SetLimits {
+            service_id,
+            rate_limit,
+            daily_limit,
+        } => {
+            anyhow::ensure!(
+                rate_limit.is_some() || daily_limit.is_some(),
+                "give --rate-limit and/or --daily-limit"
+            );
+            anyhow::ensure!(
+                rate_limit.is_none_or(|r| r > 0),
+                "--rate-limit must be positive"
+            );
+            anyhow::ensure!(
+                daily_limit.is_none_or(|d| d >= 0),
+                "--daily-limit must not be negative"
+            );
+            let service = Service::set_limits(conn, service_id, rate_limit, daily_limit)
+                .map_err(|e| not_found(e, "service", service_id))?;
+            Ok((serde_json::to_value(&service)?, Some(service_id)))
+        }
         AdminCommand::ListServices => {
             let services = Service::all(conn)?;
             Ok((serde_json::to_value(&services)?, None))
         }
+    }
+}
+
+fn not_found(error: diesel::result::Error, what: &str, id: Uuid) -> anyhow::Error {
+    match error {
+        diesel::result::Error::NotFound => anyhow::anyhow!("no {what} with id {id}"),
+        other => other.into(),
     }
 }
 

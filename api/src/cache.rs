@@ -8,12 +8,13 @@
 //!   bounded lookup of that service, at most once a second per service id,
 //!   so a stream of bad tokens cannot turn into a stream of queries.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, RwLock};
 use std::time::{Duration, Instant};
 
-use herald_domain::models::{ApiKey, Service, ServiceSnapshot, Template};
+use herald_domain::models::{ApiKey, Contacts, Service, ServiceSnapshot, Template};
+use herald_domain::recipient;
 use uuid::Uuid;
 
 use crate::db::Db;
@@ -29,14 +30,37 @@ pub struct CachedService {
     pub service: Service,
     pub api_keys: Vec<ApiKey>,
     pub templates: HashMap<Uuid, Template>,
+    pub contacts: Contacts,
+    /// Team members' addresses and numbers and the guest list, in Notify's
+    /// comparison form: who a team key or a restricted service may send to.
+    pub allowed_recipients: HashSet<String>,
+}
+
+impl CachedService {
+    pub fn may_receive(&self, raw_recipient: &str) -> bool {
+        self.allowed_recipients
+            .contains(&recipient::format_recipient_for_comparison(raw_recipient))
+    }
 }
 
 impl From<ServiceSnapshot> for CachedService {
     fn from(snapshot: ServiceSnapshot) -> Self {
+        let contacts = snapshot.contacts;
+        let allowed_recipients = contacts
+            .team_members
+            .iter()
+            .flat_map(|m| {
+                std::iter::once(m.email_address.as_str()).chain(m.mobile_number.as_deref())
+            })
+            .chain(contacts.guest_list.iter().map(|g| g.recipient.as_str()))
+            .map(recipient::format_recipient_for_comparison)
+            .collect();
         CachedService {
             service: snapshot.service,
             api_keys: snapshot.api_keys,
             templates: snapshot.templates.into_iter().map(|t| (t.id, t)).collect(),
+            contacts,
+            allowed_recipients,
         }
     }
 }
@@ -56,6 +80,10 @@ impl ServiceCache {
             warm: AtomicBool::new(false),
             db,
         }
+    }
+
+    pub fn db(&self) -> &Db {
+        &self.db
     }
 
     pub fn is_warm(&self) -> bool {

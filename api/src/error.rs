@@ -34,6 +34,10 @@ pub enum ApiError {
     UnsupportedMediaType(String),
     #[error("request body larger than {0} bytes")]
     PayloadTooLarge(usize),
+    #[error("rate limited: {0}")]
+    RateLimit(String),
+    #[error("daily limit: {0}")]
+    TooManyRequests(String),
     /// A dependency (broker, database) is down or did not answer in time.
     #[error("service unavailable: {0}")]
     Unavailable(String),
@@ -82,6 +86,8 @@ impl ApiError {
             ApiError::MethodNotAllowed { .. } => "MethodNotAllowed",
             ApiError::UnsupportedMediaType(_) => "UnsupportedMediaType",
             ApiError::PayloadTooLarge(_) => "PayloadTooLarge",
+            ApiError::RateLimit(_) => "RateLimitError",
+            ApiError::TooManyRequests(_) => "TooManyRequestsError",
             ApiError::Unavailable(_) => "ServiceUnavailable",
             ApiError::Unexpected(_) => "InternalServerError",
         }
@@ -90,9 +96,10 @@ impl ApiError {
     fn messages(&self) -> Vec<String> {
         match self {
             ApiError::Validation(messages) => messages.clone(),
-            ApiError::BadRequest(message) | ApiError::Auth { message, .. } => {
-                vec![message.clone()]
-            }
+            ApiError::BadRequest(message)
+            | ApiError::Auth { message, .. }
+            | ApiError::RateLimit(message)
+            | ApiError::TooManyRequests(message) => vec![message.clone()],
             ApiError::NotFound => vec!["No result found".to_owned()],
             ApiError::NoRoute { method, path } => {
                 vec![format!("No route matches {method} {path}")]
@@ -121,6 +128,7 @@ impl ResponseError for ApiError {
             ApiError::MethodNotAllowed { .. } => StatusCode::METHOD_NOT_ALLOWED,
             ApiError::UnsupportedMediaType(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             ApiError::PayloadTooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
+            ApiError::RateLimit(_) | ApiError::TooManyRequests(_) => StatusCode::TOO_MANY_REQUESTS,
             ApiError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
             ApiError::Unexpected(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }

@@ -13,11 +13,13 @@ use herald_domain::broker::Topology;
 use herald_domain::config::Settings;
 use herald_domain::db;
 use herald_domain::metrics::Metrics;
+use herald_domain::models::Notification;
 use herald_probes::{Health, serve_ops};
 use tokio_util::sync::CancellationToken;
 
 use crate::cache::ServiceCache;
 use crate::db::Db;
+use crate::limits::Limits;
 use crate::publisher::{self, Publisher};
 use crate::routes;
 
@@ -26,6 +28,7 @@ const CACHE_CHECK: &str = "cache";
 /// What every handler can reach.
 pub struct AppState {
     pub cache: Arc<ServiceCache>,
+    pub limits: Arc<Limits>,
     pub publisher: Arc<Publisher>,
     pub db: Db,
     pub metrics: Metrics,
@@ -98,8 +101,10 @@ impl Application {
             health.clone(),
             stop.clone(),
         ));
+        let limits = Arc::new(Limits::new());
         tokio::spawn(keep_cache_fresh(
             cache.clone(),
+            limits.clone(),
             health.clone(),
             Duration::from_secs(settings.cache_reload_seconds.max(1)),
             stop.clone(),
@@ -107,6 +112,7 @@ impl Application {
 
         let state = web::Data::new(AppState {
             cache,
+            limits,
             publisher,
             db,
             metrics: metrics.clone(),
@@ -195,6 +201,7 @@ impl Application {
 /// Warms the cache (readiness waits for it), then reloads it periodically.
 async fn keep_cache_fresh(
     cache: Arc<ServiceCache>,
+    limits: Arc<Limits>,
     health: Health,
     every: Duration,
     stop: CancellationToken,
@@ -207,6 +214,10 @@ async fn keep_cache_fresh(
         let wait = match cache.reload_all().await {
             Ok(count) => {
                 health.set_ready(CACHE_CHECK, true, format!("{count} services"));
+                match cache.db().run(Notification::counts_today).await {
+                    Ok(counts) => limits.refresh_daily(counts),
+                    Err(error) => tracing::warn!(%error, "daily counts not refreshed"),
+                }
                 every
             }
             Err(error) => {

@@ -21,6 +21,8 @@ pub struct SendRequest {
     pub reference: Option<String>,
     pub reply_to_id: Option<Uuid>,
     pub one_click_unsubscribe_url: Option<String>,
+    /// Email only: personalisation keys to sanitise.
+    pub sanitise_content_for: Vec<String>,
 }
 
 /// How Notify's messages show a value (jsonschema's repr with quotes stripped).
@@ -181,13 +183,29 @@ pub fn send_request(body: Value, kind: NotificationType) -> Result<SendRequest, 
                 None
             }
         });
-    match body.get("sanitise_content_for") {
-        None | Some(Value::Null | Value::Array(_)) => {}
-        Some(other) => problems.push(format!(
-            "sanitise_content_for {} is not of type array, null",
-            shown(other)
-        )),
-    }
+    let sanitise_content_for = match body.get("sanitise_content_for") {
+        None | Some(Value::Null) => Vec::new(),
+        Some(Value::Array(keys)) => keys
+            .iter()
+            .filter_map(|key| match key {
+                Value::String(k) => Some(k.clone()),
+                other => {
+                    problems.push(format!(
+                        "sanitise_content_for {} is not of type string",
+                        shown(other)
+                    ));
+                    None
+                }
+            })
+            .collect(),
+        Some(other) => {
+            problems.push(format!(
+                "sanitise_content_for {} is not of type array, null",
+                shown(other)
+            ));
+            Vec::new()
+        }
+    };
     match body.get("scheduled_for") {
         None | Some(Value::Null | Value::String(_)) => {}
         Some(other) => problems.push(format!(
@@ -208,6 +226,7 @@ pub fn send_request(body: Value, kind: NotificationType) -> Result<SendRequest, 
             reference,
             reply_to_id,
             one_click_unsubscribe_url,
+            sanitise_content_for,
         }),
         _ => Err(ApiError::Validation(problems.0)),
     }

@@ -9,6 +9,7 @@
 pub mod broker;
 pub mod config;
 pub mod db;
+pub mod file_uploads;
 pub mod ids;
 pub mod kinds;
 pub mod messages;
@@ -16,5 +17,6 @@ pub mod metrics;
 pub mod models;
 pub mod recipient;
 pub mod rendering;
+pub mod sanitise;
 pub mod schema;
 pub mod telemetry;

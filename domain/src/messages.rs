@@ -27,6 +27,10 @@ pub struct NotificationMessage {
     pub body: String,
     /// Email only: the RFC 8058 one-click unsubscribe URL the client gave.
     pub one_click_unsubscribe_url: Option<String>,
+    /// Email: the reply-to address; SMS: the sender. Absent in messages
+    /// published before the field existed.
+    #[serde(default)]
+    pub reply_to: Option<String>,
 }
 
 impl NotificationMessage {

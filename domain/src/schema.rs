@@ -11,6 +11,7 @@ diesel::table! {
         rate_limit -> Int4,
         created_at -> Timestamptz,
         updated_at -> Timestamptz,
+        daily_limit -> Int4,
     }
 }
 
@@ -46,6 +47,7 @@ diesel::table! {
         subject -> Nullable<Text>,
         body -> Text,
         created_at -> Timestamptz,
+        created_by -> Text,
     }
 }
 
@@ -68,6 +70,46 @@ diesel::table! {
         sent_at -> Nullable<Timestamptz>,
         updated_at -> Nullable<Timestamptz>,
         provider_reference -> Nullable<Text>,
+        reply_to -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    service_team_members (id) {
+        id -> Uuid,
+        service_id -> Uuid,
+        email_address -> Text,
+        mobile_number -> Nullable<Text>,
+        created_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    service_guest_list (id) {
+        id -> Uuid,
+        service_id -> Uuid,
+        recipient -> Text,
+        created_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    service_email_reply_to (id) {
+        id -> Uuid,
+        service_id -> Uuid,
+        email_address -> Text,
+        is_default -> Bool,
+        created_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    service_sms_senders (id) {
+        id -> Uuid,
+        service_id -> Uuid,
+        sms_sender -> Text,
+        is_default -> Bool,
+        created_at -> Timestamptz,
     }
 }
 
@@ -81,4 +123,8 @@ diesel::allow_tables_to_appear_in_same_query!(
     templates,
     template_versions,
     notifications,
+    service_team_members,
+    service_guest_list,
+    service_email_reply_to,
+    service_sms_senders,
 );

@@ -2,7 +2,9 @@
 //! authenticate → validate → render → publish (confirmed) → 201.
 
 pub mod notifications;
+pub mod other;
 pub mod status;
+pub mod templates;
 
 use actix_web::{HttpRequest, HttpResponse, web};
 use herald_probes::{livez, readyz};
@@ -13,6 +15,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.route("/livez", web::get().to(livez))
         .route("/readyz", web::get().to(readyz))
         .route("/_status", web::get().to(status::status))
+        .route("/_status", web::post().to(status::status))
         .service(
             web::resource("/v2/notifications/email")
                 .route(web::post().to(notifications::post_email))
@@ -21,6 +24,47 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .service(
             web::resource("/v2/notifications/sms")
                 .route(web::post().to(notifications::post_sms))
+                .default_service(web::to(method_not_allowed)),
+        )
+        .service(
+            web::resource("/v2/notifications/letter")
+                .route(web::post().to(other::post_letter))
+                .default_service(web::to(method_not_allowed)),
+        )
+        .service(
+            web::resource("/v2/notifications")
+                .route(web::get().to(notifications::list))
+                .default_service(web::to(method_not_allowed)),
+        )
+        .service(
+            web::resource("/v2/template/{template_id}")
+                .route(web::get().to(templates::get))
+                .default_service(web::to(method_not_allowed)),
+        )
+        .service(
+            web::resource("/v2/template/{template_id}/version/{version}")
+                .route(web::get().to(templates::get_version))
+                .default_service(web::to(method_not_allowed)),
+        )
+        .service(
+            web::resource("/v2/template/{template_id}/preview")
+                .route(web::post().to(templates::preview))
+                .default_service(web::to(method_not_allowed)),
+        )
+        .service(
+            web::resource("/v2/templates")
+                .route(web::get().to(templates::list))
+                .default_service(web::to(method_not_allowed)),
+        )
+        .service(
+            web::resource("/v2/received-text-messages")
+                .route(web::get().to(other::received_text_messages))
+                .default_service(web::to(method_not_allowed)),
+        )
+        .route("/v2/openapi.json", web::get().to(other::openapi))
+        .service(
+            web::resource("/v2/notifications/{notification_id}/pdf")
+                .route(web::get().to(other::letter_pdf))
                 .default_service(web::to(method_not_allowed)),
         )
         .service(

@@ -2,11 +2,13 @@
 //! and return `QueryResult`; callers decide on threads, pools and deadlines.
 
 mod api_key;
+mod contacts;
 mod notification;
 mod service;
 mod template;
 
 pub use api_key::{ApiKey, NewApiKey};
-pub use notification::{NewNotification, Notification};
+pub use contacts::{Contacts, GuestListEntry, ReplyTo, SmsSender, TeamMember};
+pub use notification::{ListFilter, NewNotification, Notification};
 pub use service::{NewService, Service, ServiceSnapshot};
 pub use template::{NewTemplate, Template};

@@ -23,6 +23,7 @@ pub struct NewNotification<'a> {
     pub subject: Option<&'a str>,
     pub body: &'a str,
     pub one_click_unsubscribe_url: Option<&'a str>,
+    pub reply_to: Option<&'a str>,
 }
 
 impl<'a> From<&'a NotificationMessage> for NewNotification<'a> {
@@ -41,13 +42,14 @@ impl<'a> From<&'a NotificationMessage> for NewNotification<'a> {
             subject: m.subject.as_deref(),
             body: &m.body,
             one_click_unsubscribe_url: m.one_click_unsubscribe_url.as_deref(),
+            reply_to: m.reply_to.as_deref(),
         }
     }
 }
 
 /// Columns bound per row by [`NewNotification::insert_batch`]; PostgreSQL
 /// allows at most 65,535 bind parameters in one statement.
-const COLUMNS: usize = 13;
+const COLUMNS: usize = 14;
 const ROWS_PER_STATEMENT: usize = 65_535 / COLUMNS;
 
 impl NewNotification<'_> {
@@ -89,6 +91,17 @@ pub struct Notification {
     pub sent_at: Option<DateTime<Utc>>,
     pub updated_at: Option<DateTime<Utc>>,
     pub provider_reference: Option<String>,
+    pub reply_to: Option<String>,
+}
+
+/// Filters of GET /v2/notifications, already validated.
+#[derive(Debug, Clone, Default)]
+pub struct ListFilter {
+    pub notification_types: Vec<String>,
+    pub statuses: Vec<String>,
+    pub reference: Option<String>,
+    /// Only notifications older than this one (by `(created_at, id)`).
+    pub older_than: Option<(DateTime<Utc>, Uuid)>,
 }
 
 impl Notification {
@@ -107,5 +120,63 @@ impl Notification {
             .select(Notification::as_select())
             .first(conn)
             .optional()
+    }
+
+    /// Today's (UTC) notifications per service and type, test keys excluded:
+    /// the daily limits' starting point.
+    pub fn counts_today(conn: &mut PgConnection) -> QueryResult<Vec<(Uuid, String, i64)>> {
+        let midnight = Utc::now()
+            .date_naive()
+            .and_hms_opt(0, 0, 0)
+            .map(|t| t.and_utc())
+            .unwrap_or_else(Utc::now);
+        notifications::table
+            .filter(notifications::created_at.ge(midnight))
+            .filter(notifications::key_type.ne("test"))
+            .group_by((notifications::service_id, notifications::notification_type))
+            .select((
+                notifications::service_id,
+                notifications::notification_type,
+                diesel::dsl::count_star(),
+            ))
+            .load(conn)
+    }
+
+    /// A page of one service's notifications sent with one key type, newest
+    /// first. The `(created_at, id)` bound of `older_than` prunes partitions.
+    pub fn list(
+        conn: &mut PgConnection,
+        service_id: Uuid,
+        key_type: &str,
+        filter: &ListFilter,
+        limit: i64,
+    ) -> QueryResult<Vec<Notification>> {
+        let mut query = notifications::table
+            .filter(notifications::service_id.eq(service_id))
+            .filter(notifications::key_type.eq(key_type))
+            .select(Notification::as_select())
+            .order((notifications::created_at.desc(), notifications::id.desc()))
+            .limit(limit)
+            .into_boxed();
+        if !filter.notification_types.is_empty() {
+            query =
+                query.filter(notifications::notification_type.eq_any(&filter.notification_types));
+        }
+        if !filter.statuses.is_empty() {
+            query = query.filter(notifications::status.eq_any(&filter.statuses));
+        }
+        if let Some(reference) = &filter.reference {
+            query = query.filter(notifications::client_reference.eq(reference));
+        }
+        if let Some((created_at, id)) = filter.older_than {
+            query = query.filter(
+                notifications::created_at
+                    .lt(created_at)
+                    .or(notifications::created_at
+                        .eq(created_at)
+                        .and(notifications::id.lt(id))),
+            );
+        }
+        query.load(conn)
     }
 }

@@ -3,7 +3,7 @@ use diesel::prelude::*;
 use serde::Serialize;
 use uuid::Uuid;
 
-use super::{ApiKey, Template};
+use super::{ApiKey, Contacts, Template};
 use crate::schema::services;
 
 #[derive(Debug, Clone, Queryable, Selectable, Identifiable, Serialize)]
@@ -16,6 +16,7 @@ pub struct Service {
     pub rate_limit: i32,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
+    pub daily_limit: i32,
 }
 
 #[derive(Debug, Insertable)]
@@ -33,6 +34,7 @@ pub struct ServiceSnapshot {
     pub service: Service,
     pub api_keys: Vec<ApiKey>,
     pub templates: Vec<Template>,
+    pub contacts: Contacts,
 }
 
 impl Service {
@@ -41,6 +43,31 @@ impl Service {
             .values(new)
             .returning(Service::as_returning())
             .get_result(conn)
+    }
+
+    /// Sets the per-minute rate limit and the daily limit (either or both).
+    pub fn set_limits(
+        conn: &mut PgConnection,
+        id: Uuid,
+        rate_limit: Option<i32>,
+        daily_limit: Option<i32>,
+    ) -> QueryResult<Service> {
+        conn.transaction(|conn| {
+            if let Some(rate_limit) = rate_limit {
+                diesel::update(services::table.find(id))
+                    .set(services::rate_limit.eq(rate_limit))
+                    .execute(conn)?;
+            }
+            if let Some(daily_limit) = daily_limit {
+                diesel::update(services::table.find(id))
+                    .set(services::daily_limit.eq(daily_limit))
+                    .execute(conn)?;
+            }
+            diesel::update(services::table.find(id))
+                .set(services::updated_at.eq(Utc::now()))
+                .returning(Service::as_returning())
+                .get_result(conn)
+        })
     }
 
     pub fn all(conn: &mut PgConnection) -> QueryResult<Vec<Service>> {
@@ -65,6 +92,7 @@ impl Service {
         let ids: Vec<Uuid> = services.iter().map(|s| s.id).collect();
         let mut keys = ApiKey::for_services(conn, &ids)?;
         let mut templates = Template::current_for_services(conn, &ids)?;
+        let mut contacts = Contacts::for_services(conn, &ids)?;
         Ok(services
             .into_iter()
             .map(|service| {
@@ -75,10 +103,12 @@ impl Service {
                     .drain(..)
                     .partition(|t| t.service_id == service.id);
                 templates = rest;
+                let my_contacts = contacts.remove(&service.id).unwrap_or_default();
                 ServiceSnapshot {
                     service,
                     api_keys: mine,
                     templates: my_templates,
+                    contacts: my_contacts,
                 }
             })
             .collect())

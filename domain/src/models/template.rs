@@ -19,6 +19,8 @@ pub struct Template {
     pub archived: bool,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
+    /// Who created this version.
+    pub created_by: String,
 }
 
 pub struct NewTemplate<'a> {
@@ -40,12 +42,24 @@ type TemplateRow = (
     String,
     Option<String>,
     String,
+    String,
 );
 
 impl Template {
     fn from_row(row: TemplateRow) -> Option<Template> {
-        let (id, service_id, kind, version, archived, created_at, updated_at, name, subject, body) =
-            row;
+        let (
+            id,
+            service_id,
+            kind,
+            version,
+            archived,
+            created_at,
+            updated_at,
+            name,
+            subject,
+            body,
+            created_by,
+        ) = row;
         Some(Template {
             id,
             service_id,
@@ -57,6 +71,7 @@ impl Template {
             archived,
             created_at,
             updated_at,
+            created_by,
         })
     }
 
@@ -110,8 +125,90 @@ impl Template {
                 template_versions::name,
                 template_versions::subject,
                 template_versions::body,
+                template_versions::created_by,
             ))
             .load(conn)?;
         Ok(rows.into_iter().filter_map(Template::from_row).collect())
+    }
+
+    /// One version of one of the service's templates.
+    pub fn version(
+        conn: &mut PgConnection,
+        service_id: Uuid,
+        id: Uuid,
+        version: i32,
+    ) -> QueryResult<Option<Template>> {
+        let row: Option<TemplateRow> = templates::table
+            .inner_join(
+                template_versions::table.on(template_versions::template_id.eq(templates::id)),
+            )
+            .filter(templates::id.eq(id))
+            .filter(templates::service_id.eq(service_id))
+            .filter(template_versions::version.eq(version))
+            .select((
+                templates::id,
+                templates::service_id,
+                templates::template_type,
+                template_versions::version,
+                templates::archived,
+                templates::created_at,
+                template_versions::created_at,
+                template_versions::name,
+                template_versions::subject,
+                template_versions::body,
+                template_versions::created_by,
+            ))
+            .first(conn)
+            .optional()?;
+        Ok(row.and_then(Template::from_row))
+    }
+
+    /// Saves an edit as a new version (versions are immutable) and makes it
+    /// current. Fields left `None` keep their current value.
+    pub fn update(
+        conn: &mut PgConnection,
+        id: Uuid,
+        name: Option<&str>,
+        subject: Option<&str>,
+        body: Option<&str>,
+    ) -> QueryResult<Template> {
+        conn.transaction(|conn| {
+            let (service_id, current): (Uuid, i32) = templates::table
+                .find(id)
+                .select((templates::service_id, templates::current_version))
+                .for_update()
+                .first(conn)?;
+            let latest = Template::version(conn, service_id, id, current)?
+                .ok_or(diesel::result::Error::NotFound)?;
+            let next = current + 1;
+            diesel::insert_into(template_versions::table)
+                .values((
+                    template_versions::template_id.eq(id),
+                    template_versions::version.eq(next),
+                    template_versions::name.eq(name.unwrap_or(&latest.name)),
+                    template_versions::subject.eq(subject.or(latest.subject.as_deref())),
+                    template_versions::body.eq(body.unwrap_or(&latest.body)),
+                ))
+                .execute(conn)?;
+            diesel::update(templates::table.find(id))
+                .set((
+                    templates::current_version.eq(next),
+                    templates::updated_at.eq(Utc::now()),
+                ))
+                .execute(conn)?;
+            Template::version(conn, service_id, id, next)?.ok_or(diesel::result::Error::NotFound)
+        })
+    }
+
+    /// Archives a template: it can no longer be sent or listed.
+    pub fn archive(conn: &mut PgConnection, id: Uuid) -> QueryResult<Option<Uuid>> {
+        diesel::update(templates::table.find(id))
+            .set((
+                templates::archived.eq(true),
+                templates::updated_at.eq(Utc::now()),
+            ))
+            .returning(templates::service_id)
+            .get_result(conn)
+            .optional()
     }
 }

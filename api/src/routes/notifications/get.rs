@@ -27,11 +27,21 @@ pub async fn get_by_id(
     state: Data<AppState>,
 ) -> Result<HttpResponse, ApiError> {
     let caller = auth::authenticate(&request, &state.cache).await?;
-    let id = Uuid::parse_str(&path.into_inner())
+    let notification = find_own(&state, caller.service.service.id, &path.into_inner()).await?;
+    Ok(HttpResponse::Ok().json(view::notification(&notification, &state.public_url)))
+}
+
+/// One of the service's notifications by its id (as given in the path),
+/// waiting out the read-your-write window for a young one.
+pub async fn find_own(
+    state: &AppState,
+    service_id: Uuid,
+    raw_id: &str,
+) -> Result<Notification, ApiError> {
+    let id = Uuid::parse_str(raw_id)
         .map_err(|_| ApiError::validation("notification_id is not a valid UUID"))?;
     // Only UUIDv7 ids are ours; their time names the partition.
     let created_at = ids::created_at_of(&id).ok_or(ApiError::NotFound)?;
-    let service_id = caller.service.service.id;
     let wait_until = created_at + state.read_your_write;
     loop {
         let found = state
@@ -39,9 +49,7 @@ pub async fn get_by_id(
             .run(move |conn| Notification::find(conn, service_id, id, created_at))
             .await?;
         if let Some(notification) = found {
-            return Ok(
-                HttpResponse::Ok().json(view::notification(&notification, &state.public_url))
-            );
+            return Ok(notification);
         }
         if chrono::Utc::now() >= wait_until {
             return Err(ApiError::NotFound);

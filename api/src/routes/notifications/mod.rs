@@ -1,6 +1,8 @@
 mod get;
+mod list;
 mod post;
-mod view;
+pub(crate) mod view;
 
-pub use get::get_by_id;
+pub use get::{find_own, get_by_id};
+pub use list::list;
 pub use post::{post_email, post_sms};

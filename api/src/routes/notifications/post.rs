@@ -4,11 +4,12 @@
 
 use actix_web::web::{Data, Payload};
 use actix_web::{HttpRequest, HttpResponse};
+use herald_domain::file_uploads::{self, FileUploadError};
 use herald_domain::ids;
 use herald_domain::kinds::{KeyType, NotificationType};
 use herald_domain::messages::NotificationMessage;
 use herald_domain::models::Template;
-use herald_domain::{recipient, rendering};
+use herald_domain::{recipient, rendering, sanitise};
 use serde_json::json;
 
 use crate::auth::{self, Caller};
@@ -17,7 +18,7 @@ use crate::error::ApiError;
 use crate::startup::AppState;
 use crate::validation::{self, SendRequest};
 
-/// Sender shown for text messages until per-service SMS senders exist.
+/// Sender of text messages for a service without an SMS sender of its own.
 const DEFAULT_SMS_SENDER: &str = "Herald";
 
 pub async fn post_email(
@@ -43,18 +44,27 @@ async fn send(
     kind: NotificationType,
 ) -> Result<HttpResponse, ApiError> {
     let caller = auth::authenticate(&request, &state.cache).await?;
+    let service = &caller.service.service;
+    state.limits.check_rate(service, caller.key_type)?;
     let body = body::read_json(&request, payload, false).await?;
-    let send = validation::send_request(body, kind)?;
+    let mut send = validation::send_request(body, kind)?;
     let template = find_template(&state, &caller, &send, kind).await?;
+    let reply_to = choose_reply_to(&caller, &send, kind)?;
     check_recipient_allowed(&caller, &send, kind)?;
-    let message = render(&caller, &send, &template, kind)?;
+    check_files(&state, &caller, &send, kind)?;
+    let sanitised_content = sanitise_personalisation(&mut send);
+    state.limits.check_daily(service, caller.key_type, kind)?;
+    let message = render(&caller, &send, &template, kind, reply_to)?;
     state.publisher.publish(&message).await?;
+    state
+        .limits
+        .record_accepted(service.id, caller.key_type, kind);
     state
         .metrics
         .notifications_accepted_total
         .with_label_values(&[kind.as_str(), caller.key_type.as_str()])
         .inc();
-    Ok(HttpResponse::Created().json(created_body(&state, &caller, &message)))
+    Ok(HttpResponse::Created().json(created_body(&state, &caller, &message, sanitised_content)))
 }
 
 /// The service's template, from the cache (one bounded lookup on a miss:
@@ -84,26 +94,93 @@ async fn find_template(
             template.template_type, kind
         )));
     }
-    if let Some(reply_to) = send.reply_to_id {
-        // No reply-to addresses or SMS senders are configured yet, so any id
-        // is unknown: Notify's message for an unknown one.
-        let field = if kind == NotificationType::Sms {
-            "sms_sender_id"
-        } else {
-            "email_reply_to_id"
-        };
-        return Err(ApiError::BadRequest(format!(
-            "{field} {reply_to} does not exist in database for service id {}",
-            caller.service.service.id
-        )));
-    }
     Ok(template)
+}
+
+/// The reply-to address (email) or sender (SMS) asked for by id, else the
+/// service's default, if it has one.
+fn choose_reply_to(
+    caller: &Caller,
+    send: &SendRequest,
+    kind: NotificationType,
+) -> Result<Option<String>, ApiError> {
+    let contacts = &caller.service.contacts;
+    let (field, choices): (&str, Vec<(uuid::Uuid, bool, &str)>) = match kind {
+        NotificationType::Sms => (
+            "sms_sender_id",
+            contacts
+                .sms_senders
+                .iter()
+                .map(|s| (s.id, s.is_default, s.sms_sender.as_str()))
+                .collect(),
+        ),
+        _ => (
+            "email_reply_to_id",
+            contacts
+                .reply_tos
+                .iter()
+                .map(|r| (r.id, r.is_default, r.email_address.as_str()))
+                .collect(),
+        ),
+    };
+    match send.reply_to_id {
+        Some(wanted) => choices
+            .iter()
+            .find(|(id, _, _)| *id == wanted)
+            .map(|(_, _, value)| Some((*value).to_owned()))
+            .ok_or_else(|| {
+                ApiError::BadRequest(format!(
+                    "{field} {wanted} does not exist in database for service id {}",
+                    caller.service.service.id
+                ))
+            }),
+        None => Ok(choices
+            .iter()
+            .find(|(_, is_default, _)| *is_default)
+            .map(|(_, _, v)| (*v).to_owned())),
+    }
+}
+
+/// Notify's "send a file by email" rules. Herald has no document store yet,
+/// so a service has no contact link for downloads: a valid file object gets
+/// Notify's "not set up" message.
+fn check_files(
+    state: &AppState,
+    caller: &Caller,
+    send: &SendRequest,
+    kind: NotificationType,
+) -> Result<(), ApiError> {
+    let file_error = |error: FileUploadError| match error {
+        FileUploadError::Validation { messages, .. } => ApiError::Validation(messages),
+        other => ApiError::BadRequest(other.to_string()),
+    };
+    file_uploads::check_template_can_contain_documents(kind.as_str(), Some(&send.personalisation))
+        .map_err(file_error)?;
+    file_uploads::find_file_uploads_for_service(
+        &send.personalisation,
+        None,
+        &caller.service.service.id.to_string(),
+        &state.public_url,
+    )
+    .map(|_| ())
+    .map_err(file_error)
+}
+
+/// Applies `sanitise_content_for` (email only) to the personalisation and
+/// returns the `sanitised_content` report for the 201.
+fn sanitise_personalisation(send: &mut SendRequest) -> serde_json::Value {
+    let keys = std::mem::take(&mut send.sanitise_content_for);
+    if keys.is_empty() {
+        return json!({});
+    }
+    let (sanitised, report) = sanitise::sanitise_personalisation(&send.personalisation, &keys);
+    send.personalisation = sanitised;
+    serde_json::Value::Object(report)
 }
 
 /// Notify's recipient policy: test keys send anywhere; a live service's
 /// normal keys send anywhere; team keys and restricted (trial) services only
-/// to the team and guest list (none configured yet) and the simulated
-/// recipients.
+/// to the team, the guest list and the simulated recipients.
 fn check_recipient_allowed(
     caller: &Caller,
     send: &SendRequest,
@@ -120,7 +197,7 @@ fn check_recipient_allowed(
             .is_ok_and(|phone| recipient::is_simulated_phone(&phone)),
         _ => recipient::is_simulated_email(&send.recipient),
     };
-    if open || simulated {
+    if open || simulated || caller.service.may_receive(&send.recipient) {
         return Ok(());
     }
     Err(ApiError::BadRequest(if caller.key_type == KeyType::Team {
@@ -136,6 +213,7 @@ fn render(
     send: &SendRequest,
     template: &Template,
     kind: NotificationType,
+    reply_to: Option<String>,
 ) -> Result<NotificationMessage, ApiError> {
     let texts: Vec<&str> = template
         .subject
@@ -200,6 +278,7 @@ fn render(
         subject,
         body,
         one_click_unsubscribe_url: send.one_click_unsubscribe_url.clone(),
+        reply_to,
     })
 }
 
@@ -208,12 +287,13 @@ fn created_body(
     state: &AppState,
     caller: &Caller,
     message: &NotificationMessage,
+    sanitised_content: serde_json::Value,
 ) -> serde_json::Value {
     let base = &state.public_url;
     let content = match message.notification_type {
         NotificationType::Sms => json!({
             "body": message.body,
-            "from_number": DEFAULT_SMS_SENDER,
+            "from_number": message.reply_to.as_deref().unwrap_or(DEFAULT_SMS_SENDER),
         }),
         _ => json!({
             "body": message.body,
@@ -222,7 +302,7 @@ fn created_body(
             "one_click_unsubscribe_url": message.one_click_unsubscribe_url,
         }),
     };
-    json!({
+    let mut body = json!({
         "id": message.id,
         "reference": message.reference,
         "uri": format!("{base}v2/notifications/{}", message.id),
@@ -233,7 +313,11 @@ fn created_body(
         },
         "content": content,
         "scheduled_for": null,
-    })
+    });
+    if message.notification_type == NotificationType::Email {
+        body["sanitised_content"] = sanitised_content;
+    }
+    body
 }
 
 /// Notify's sender local part: the service name, lower-cased, with runs of
