@@ -7,7 +7,7 @@ mod compat;
 mod errors;
 mod health;
 mod helpers;
+mod official_clients;
 mod persist;
-mod python_client;
 mod resilience;
 mod send;

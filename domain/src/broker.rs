@@ -200,8 +200,10 @@ pub async fn publish_confirmed(
     payload: &[u8],
     headers: Option<FieldTable>,
 ) -> Result<(), PublishError> {
+    let now = u64::try_from(chrono::Utc::now().timestamp()).unwrap_or_default();
     let mut properties = BasicProperties::default()
         .with_delivery_mode(2)
+        .with_timestamp(now)
         .with_content_type(ShortString::from("application/json"));
     if let Some(headers) = headers {
         properties = properties.with_headers(headers);

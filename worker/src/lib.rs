@@ -7,6 +7,7 @@
 //! * `persist/`: accepted notifications → `notifications` rows.
 
 pub mod batch;
+pub mod consumer;
 pub mod persist;
 mod startup;
 

@@ -10,7 +10,8 @@ use herald_probes::Health;
 use tokio::task::JoinHandle;
 use tokio_util::sync::CancellationToken;
 
-use crate::persist::{self, consumer::PersistSettings};
+use crate::consumer::{self, ConsumerSettings};
+use crate::persist::{self, Persist};
 
 /// Days of partitions kept ready ahead of today.
 const PARTITIONS_AHEAD: u64 = 3;
@@ -34,14 +35,18 @@ impl Worker {
             Duration::from_secs(60),
         )?;
         let stop = CancellationToken::new();
-        let persist = PersistSettings {
+        let topology = Topology::new(&settings.amqp_prefix);
+        let persist = ConsumerSettings {
             amqp_url: settings.amqp_url.clone(),
-            topology: Topology::new(&settings.amqp_prefix),
+            queue: topology.persist_queue(),
+            topology,
+            name: persist::handler::LOOP_NAME,
+            check: persist::CONSUMER_CHECK,
             batch_size: settings.batch_size.max(1),
             linger: settings.batch_linger(),
             prefetch: settings.prefetch.max(1),
         };
-        health.set_grace(persist::consumer::CONSUMER_CHECK, settings.broker_grace());
+        health.set_grace(persist::CONSUMER_CHECK, settings.broker_grace());
         let tasks = vec![
             tokio::spawn(maintain_partitions(pool.clone(), stop.clone())),
             tokio::spawn(db::watch_database(
@@ -52,7 +57,13 @@ impl Worker {
                 Duration::from_secs(settings.db_check_seconds.max(1)),
                 stop.clone(),
             )),
-            tokio::spawn(persist::run(persist, pool, metrics, health, stop.clone())),
+            tokio::spawn(consumer::run(
+                persist,
+                Persist::new(pool, metrics.clone(), health.clone()),
+                metrics,
+                health,
+                stop.clone(),
+            )),
         ];
         Ok(Worker { tasks, stop })
     }

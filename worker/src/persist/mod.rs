@@ -1,8 +1,8 @@
 //! The persist consumer: accepted notifications into PostgreSQL, in
-//! batches. `consumer.rs` is the loop; `store.rs` is the transaction.
+//! batches. `handler.rs` is the batch step; `store.rs` is the transaction.
 
-pub mod consumer;
+pub mod handler;
 mod store;
 
-pub use consumer::run;
-pub use store::{Rejected, StoreError, store_batch};
+pub use handler::{CONSUMER_CHECK, Persist};
+pub use store::{StoreError, store_batch};

@@ -15,12 +15,7 @@ use herald_domain::db;
 use herald_domain::messages::NotificationMessage;
 use herald_domain::models::NewNotification;
 
-/// A message the database refused, by its position in the batch.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Rejected {
-    pub index: usize,
-    pub reason: String,
-}
+use crate::consumer::Rejected;
 
 /// A failure that is not the data's fault (connection lost, timeout, the
 /// database shutting down): the whole batch is retried later.

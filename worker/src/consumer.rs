@@ -1,0 +1,300 @@
+//! The batch consumer every queue shares:
+//! connect → `basic_qos(prefetch)` → consume → gather a batch → hand it to
+//! the queue's [`BatchHandler`] (which commits) → dead-letter what it
+//! rejected → `ack(multiple)` → repeat; reconnecting with backoff whenever
+//! the broker link fails. Nothing is acked before the handler returns, so a
+//! crash or a failed commit means redelivery, never loss.
+
+use std::future::Future;
+use std::time::Duration;
+
+use herald_domain::broker::{self, Topology};
+use herald_domain::metrics::Metrics;
+use herald_probes::Health;
+use lapin::message::Delivery;
+use lapin::options::{BasicAckOptions, BasicConsumeOptions, BasicQosOptions, QueueDeclareOptions};
+use lapin::types::FieldTable;
+use lapin::{Channel, Connection};
+use tokio_util::sync::CancellationToken;
+
+use crate::batch::{self, Gathered};
+
+/// How long the loop may wait for messages before it beats its heartbeat.
+const IDLE_BEAT: Duration = Duration::from_secs(1);
+/// How often the queue depth is sampled.
+const DEPTH_SAMPLE_EVERY: Duration = Duration::from_secs(5);
+
+/// A message the handler refused, by its position in the batch.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Rejected {
+    pub index: usize,
+    pub reason: String,
+}
+
+pub struct ConsumerSettings {
+    pub amqp_url: String,
+    pub topology: Topology,
+    pub queue: String,
+    /// Names the liveness loop, the readiness check (`<name>-consumer`) and
+    /// the broker connection.
+    pub name: &'static str,
+    pub check: &'static str,
+    pub batch_size: usize,
+    pub linger: Duration,
+    pub prefetch: u16,
+}
+
+/// Publishing from a consumer: a confirm channel on the consumer's
+/// connection.
+pub struct Outbox {
+    channel: Channel,
+    pub topology: Topology,
+    metrics: Metrics,
+}
+
+impl Outbox {
+    /// Publishes a persistent JSON message and waits for the confirm.
+    pub async fn publish(
+        &self,
+        exchange: &str,
+        routing_key: &str,
+        payload: &[u8],
+    ) -> anyhow::Result<()> {
+        broker::publish_confirmed(&self.channel, exchange, routing_key, payload, None).await?;
+        Ok(())
+    }
+
+    /// Moves a message to `<queue>.dead` with its reason in `x-herald-reason`.
+    pub async fn dead_letter(
+        &self,
+        queue: &str,
+        payload: &[u8],
+        reason: &str,
+    ) -> anyhow::Result<()> {
+        let mut headers = FieldTable::default();
+        headers.insert("x-herald-reason".into(), broker::long_string(reason));
+        headers.insert("x-herald-queue".into(), broker::long_string(queue));
+        broker::publish_confirmed(
+            &self.channel,
+            &self.topology.dead_exchange(),
+            queue,
+            payload,
+            Some(headers),
+        )
+        .await?;
+        let class = if reason.starts_with("undecodable") {
+            "undecodable"
+        } else {
+            "rejected"
+        };
+        self.metrics
+            .dead_lettered_total
+            .with_label_values(&[queue, class])
+            .inc();
+        tracing::warn!(%queue, %reason, "dead-lettered a message");
+        Ok(())
+    }
+}
+
+/// What a queue's consumer does with a batch. It must be idempotent (the
+/// same batch may come again after a crash) and commit before returning.
+/// An error ends the broker session: the batch is redelivered.
+pub trait BatchHandler: Send + 'static {
+    fn handle<'a>(
+        &'a mut self,
+        batch: &'a [Delivery],
+        outbox: &'a Outbox,
+        stop: &'a CancellationToken,
+    ) -> impl Future<Output = anyhow::Result<Vec<Rejected>>> + Send + 'a;
+}
+
+/// Runs a consumer until `stop`, reconnecting to the broker with backoff.
+pub async fn run<H: BatchHandler>(
+    settings: ConsumerSettings,
+    mut handler: H,
+    metrics: Metrics,
+    health: Health,
+    stop: CancellationToken,
+) {
+    health.register_loop(settings.name, Duration::from_secs(30));
+    health.set_ready(settings.check, false, "connecting");
+    let mut backoff = Duration::from_millis(100);
+    while !stop.is_cancelled() {
+        match session(&settings, &mut handler, &metrics, &health, &stop).await {
+            Ok(()) => break,
+            Err(error) => {
+                health.set_ready(settings.check, false, format!("reconnecting: {error}"));
+                health.beat(settings.name);
+                tracing::warn!(%error, ?backoff, consumer = settings.name, "consumer lost the broker; reconnecting");
+                tokio::select! {
+                    () = stop.cancelled() => break,
+                    () = tokio::time::sleep(backoff) => {}
+                }
+                backoff = (backoff * 2).min(Duration::from_secs(5));
+            }
+        }
+    }
+    health.unregister_loop(settings.name);
+    tracing::info!(consumer = settings.name, "consumer stopped");
+}
+
+/// One broker connection's worth of work. `Ok` means a clean shutdown.
+async fn session<H: BatchHandler>(
+    settings: &ConsumerSettings,
+    handler: &mut H,
+    metrics: &Metrics,
+    health: &Health,
+    stop: &CancellationToken,
+) -> anyhow::Result<()> {
+    let name = format!(
+        "herald-worker-{} {}",
+        settings.name,
+        settings.topology.prefix()
+    );
+    let connection = broker::connect(&settings.amqp_url, &name).await?;
+    let channel = connection.create_channel().await?;
+    settings.topology.declare(&channel).await?;
+    channel
+        .basic_qos(settings.prefetch, BasicQosOptions::default())
+        .await?;
+    let outbox = Outbox {
+        channel: broker::confirm_channel(&connection).await?,
+        topology: settings.topology.clone(),
+        metrics: metrics.clone(),
+    };
+    let mut deliveries = channel
+        .basic_consume(
+            settings.queue.as_str().into(),
+            format!("herald-{}", settings.name).into(),
+            BasicConsumeOptions::default(),
+            FieldTable::default(),
+        )
+        .await?;
+    health.set_ready(settings.check, true, "consuming");
+    tracing::info!(queue = %settings.queue, "consumer started");
+    let sampler = tokio::spawn(sample_depth(
+        channel.clone(),
+        settings.queue.clone(),
+        metrics.clone(),
+    ));
+    let result = consume(
+        settings,
+        handler,
+        &mut deliveries,
+        &outbox,
+        metrics,
+        health,
+        stop,
+    )
+    .await;
+    sampler.abort();
+    if result.is_ok() {
+        close(connection, channel).await;
+    }
+    result
+}
+
+async fn consume<H: BatchHandler>(
+    settings: &ConsumerSettings,
+    handler: &mut H,
+    deliveries: &mut lapin::Consumer,
+    outbox: &Outbox,
+    metrics: &Metrics,
+    health: &Health,
+    stop: &CancellationToken,
+) -> anyhow::Result<()> {
+    let lag = metrics
+        .consumer_lag_seconds
+        .with_label_values(&[&settings.queue]);
+    loop {
+        health.beat(settings.name);
+        let gathered = batch::gather(
+            deliveries,
+            settings.batch_size,
+            settings.linger,
+            IDLE_BEAT,
+            stop,
+        )
+        .await?;
+        let batch = match gathered {
+            Gathered::Idle => {
+                lag.set(0.0);
+                continue;
+            }
+            Gathered::Stopped => return Ok(()),
+            // Unacked deliveries return to the queue with the channel.
+            Gathered::Closed(_) => anyhow::bail!("the consumer was closed by the broker"),
+            Gathered::Batch(batch) => batch,
+        };
+        lag.set(oldest_age_seconds(&batch));
+        let rejected = handler.handle(&batch, outbox, stop).await?;
+        for Rejected { index, reason } in &rejected {
+            if let Some(delivery) = batch.get(*index) {
+                outbox
+                    .dead_letter(&settings.queue, &delivery.data, reason)
+                    .await?;
+            }
+        }
+        if let Some(last) = batch.last() {
+            last.acker.ack(BasicAckOptions { multiple: true }).await?;
+        }
+        if stop.is_cancelled() {
+            return Ok(());
+        }
+    }
+}
+
+/// Age of the oldest message in the batch, from the publish timestamp.
+fn oldest_age_seconds(batch: &[Delivery]) -> f64 {
+    let now = chrono::Utc::now().timestamp();
+    batch
+        .iter()
+        .filter_map(|d| *d.properties.timestamp())
+        .min()
+        .and_then(|oldest| i64::try_from(oldest).ok())
+        .map_or(0.0, |oldest| (now - oldest).max(0) as f64)
+}
+
+/// Samples the queue's ready-message count for the depth gauge, until
+/// aborted.
+async fn sample_depth(channel: Channel, queue: String, metrics: Metrics) {
+    let options = QueueDeclareOptions {
+        passive: true,
+        ..QueueDeclareOptions::default()
+    };
+    loop {
+        if let Ok(declared) = channel
+            .queue_declare(queue.as_str().into(), options, FieldTable::default())
+            .await
+        {
+            metrics
+                .queue_depth_messages
+                .with_label_values(&[&queue])
+                .set(i64::from(declared.message_count()));
+        }
+        tokio::time::sleep(DEPTH_SAMPLE_EVERY).await;
+    }
+}
+
+async fn close(connection: Connection, channel: Channel) {
+    let _ = channel.close(200, "shutting down".into()).await;
+    let _ = connection.close(200, "shutting down".into()).await;
+}
+
+/// Decodes each delivery; the undecodable ones are rejected by position.
+pub fn decode<T: serde::de::DeserializeOwned>(
+    batch: &[Delivery],
+) -> (Vec<(usize, T)>, Vec<Rejected>) {
+    let mut messages = Vec::with_capacity(batch.len());
+    let mut rejected = Vec::new();
+    for (index, delivery) in batch.iter().enumerate() {
+        match serde_json::from_slice::<T>(&delivery.data) {
+            Ok(message) => messages.push((index, message)),
+            Err(error) => rejected.push(Rejected {
+                index,
+                reason: format!("undecodable: {error}"),
+            }),
+        }
+    }
+    (messages, rejected)
+}
