@@ -4,6 +4,7 @@
 mod auth;
 mod broker_outage;
 mod compat;
+mod delivery;
 mod errors;
 mod health;
 mod helpers;

@@ -14,7 +14,7 @@ use uuid::Uuid;
 use crate::helpers::proxy::Proxy;
 use crate::helpers::{AMQP_URL, Options, TestEnv, serve, spawn_app, spawn_app_with};
 
-fn message(service_id: &str, template_id: &str) -> NotificationMessage {
+pub fn message(service_id: &str, template_id: &str) -> NotificationMessage {
     let id = ids::new_notification_id();
     NotificationMessage {
         id,
@@ -31,11 +31,12 @@ fn message(service_id: &str, template_id: &str) -> NotificationMessage {
         body: "Body".into(),
         one_click_unsubscribe_url: None,
         reply_to: None,
+        from_email: None,
     }
 }
 
 /// Publishes raw payloads to the notifications exchange, confirmed.
-async fn publish_raw(env: &TestEnv, payloads: &[Vec<u8>]) {
+pub async fn publish_raw(env: &TestEnv, payloads: &[Vec<u8>]) {
     let connection = broker::connect(AMQP_URL, "test-publisher")
         .await
         .expect("connect");

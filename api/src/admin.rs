@@ -9,14 +9,14 @@ use std::time::Duration;
 
 use clap::{Subcommand, ValueEnum};
 use diesel::PgConnection;
-use herald_domain::broker::{self, Topology};
+use herald_domain::broker;
 use herald_domain::config::Settings;
 use herald_domain::db;
 use herald_domain::kinds::{KeyType, NotificationType};
 use herald_domain::messages::ChangeEvent;
 use herald_domain::models::{
-    ApiKey, GuestListEntry, NewApiKey, NewService, NewTemplate, ReplyTo, Service, SmsSender,
-    TeamMember, Template,
+    ApiKey, GuestListEntry, NewApiKey, NewService, NewTemplate, ReplyTo, Service, ServiceCallback,
+    SmsSender, TeamMember, Template,
 };
 use herald_domain::recipient;
 use serde_json::json;
@@ -119,8 +119,39 @@ pub enum AdminCommand {
         #[arg(long)]
         daily_limit: Option<i32>,
     },
+    /// Set where the service's delivery receipts (or complaints, inbound
+    /// texts) are POSTed, with the bearer token Herald sends.
+    SetCallback {
+        #[arg(long)]
+        service_id: Uuid,
+        #[arg(long = "type", value_enum, default_value = "delivery-status")]
+        callback_type: CallbackTypeArg,
+        /// https; plain http only to 127.0.0.1 or localhost (local development).
+        #[arg(long)]
+        url: String,
+        /// At least 10 characters.
+        #[arg(long)]
+        bearer_token: String,
+    },
     /// List services.
     ListServices,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+pub enum CallbackTypeArg {
+    DeliveryStatus,
+    Complaint,
+    InboundSms,
+}
+
+impl CallbackTypeArg {
+    fn as_str(self) -> &'static str {
+        match self {
+            CallbackTypeArg::DeliveryStatus => "delivery_status",
+            CallbackTypeArg::Complaint => "complaint",
+            CallbackTypeArg::InboundSms => "inbound_sms",
+        }
+    }
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -364,6 +395,39 @@ fn execute(
                 .map_err(|e| not_found(e, "service", service_id))?;
             Ok((serde_json::to_value(&service)?, Some(service_id)))
         }
+        AdminCommand::SetCallback {
+            service_id,
+            callback_type,
+            url,
+            bearer_token,
+        } => {
+            let local = [
+                "http://127.0.0.1:",
+                "http://127.0.0.1/",
+                "http://localhost:",
+                "http://localhost/",
+            ];
+            anyhow::ensure!(
+                url.starts_with("https://") || local.iter().any(|p| url.starts_with(p)),
+                "--url must be https (plain http only to 127.0.0.1 or localhost)"
+            );
+            anyhow::ensure!(
+                bearer_token.len() >= 10,
+                "--bearer-token must be at least 10 characters"
+            );
+            let callback = ServiceCallback::set(
+                conn,
+                service_id,
+                callback_type.as_str(),
+                &url,
+                &bearer_token,
+            )
+            .map_err(|e| service_error(e, service_id))?;
+            Ok((
+                json!({"service_id": callback.service_id, "type": callback.callback_type, "url": callback.url}),
+                None,
+            ))
+        }
         AdminCommand::ListServices => {
             let services = Service::all(conn)?;
             Ok((serde_json::to_value(&services)?, None))
@@ -390,7 +454,7 @@ fn service_error(error: diesel::result::Error, service_id: Uuid) -> anyhow::Erro
 
 /// Tells running API processes to reload the service. Best effort, bounded.
 async fn announce(settings: &Settings, service_id: Uuid) {
-    let topology = Topology::new(&settings.amqp_prefix);
+    let topology = settings.topology();
     let publish = async {
         let connection = broker::connect(&settings.amqp_url, "herald-admin").await?;
         let channel = broker::confirm_channel(&connection).await?;

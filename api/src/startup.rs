@@ -9,7 +9,6 @@ use actix_web::body::MessageBody;
 use actix_web::dev::{Server, ServerHandle, ServiceRequest, ServiceResponse};
 use actix_web::middleware::{Next, from_fn};
 use actix_web::{App, HttpServer, web};
-use herald_domain::broker::Topology;
 use herald_domain::config::Settings;
 use herald_domain::db;
 use herald_domain::metrics::Metrics;
@@ -79,7 +78,7 @@ impl Application {
         let db = Db::new(pool, settings.db_timeout(), metrics.clone());
         let cache = Arc::new(ServiceCache::new(db.clone()));
         let publisher = Arc::new(Publisher::new(
-            Topology::new(&settings.amqp_prefix),
+            settings.topology(),
             settings.publish_timeout(),
             metrics.clone(),
         ));

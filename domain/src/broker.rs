@@ -3,7 +3,13 @@
 //!
 //! ```text
 //! <p>.notifications (topic) ──notification.*──▶ <p>.persist (quorum) ──▶ persist worker
-//! <p>.dead (direct) ──<queue name>──▶ <p>.persist.dead (quorum): what the database rejected
+//!                        ├─notification.email──▶ <p>.deliver.email ──▶ sender (SES)
+//!                        └─notification.sms────▶ <p>.deliver.sms   ──▶ sender (SMS provider)
+//! (default exchange) ──▶ <p>.status ──▶ status worker ──▶ <p>.callbacks ──▶ callback worker
+//!     <p>.status.retry: TTL, dead-letters back to <p>.status (notification not stored yet)
+//!     <p>.callbacks.retry: TTL, dead-letters back to <p>.callbacks (client endpoint failed)
+//!     <p>.status.parked, <p>.callbacks.parked: gave up, kept for an operator to re-drive
+//! <p>.dead (direct) ──<queue name>──▶ <queue>.dead (quorum): what a consumer could not process
 //! <p>.changes (fanout) ──▶ one exclusive queue per API process: cache invalidation
 //! ```
 //!
@@ -34,6 +40,47 @@ impl Topology {
         Topology {
             prefix: prefix.into(),
         }
+    }
+
+    pub fn deliver_queue(&self, kind: crate::kinds::NotificationType) -> String {
+        format!("{}.deliver.{kind}", self.prefix)
+    }
+
+    pub fn status_queue(&self) -> String {
+        format!("{}.status", self.prefix)
+    }
+
+    pub fn callbacks_queue(&self) -> String {
+        format!("{}.callbacks", self.prefix)
+    }
+
+    pub fn retry_queue_for(&self, queue: &str) -> String {
+        format!("{queue}.retry")
+    }
+
+    pub fn parked_queue_for(&self, queue: &str) -> String {
+        format!("{queue}.parked")
+    }
+
+    /// Every queue this topology declares (for tests and cleanup).
+    pub fn all_queues(&self) -> Vec<String> {
+        let mut queues = Vec::new();
+        let work = [
+            self.persist_queue(),
+            self.deliver_queue(crate::kinds::NotificationType::Email),
+            self.deliver_queue(crate::kinds::NotificationType::Sms),
+            self.status_queue(),
+            self.callbacks_queue(),
+        ];
+        for queue in work {
+            queues.push(self.dead_queue_for(&queue));
+            queues.push(queue);
+        }
+        for queue in [self.status_queue(), self.callbacks_queue()] {
+            queues.push(self.retry_queue_for(&queue));
+            queues.push(self.parked_queue_for(&queue));
+        }
+        queues
     }
 
     /// The name prefix; also part of each connection's name, so an operator
@@ -95,15 +142,65 @@ impl Topology {
 
         let persist = self.persist_queue();
         self.declare_work_queue(channel, &persist).await?;
+        self.bind(channel, &persist, "notification.*").await?;
+        for kind in [
+            crate::kinds::NotificationType::Email,
+            crate::kinds::NotificationType::Sms,
+        ] {
+            let deliver = self.deliver_queue(kind);
+            self.declare_work_queue(channel, &deliver).await?;
+            self.bind(channel, &deliver, &format!("notification.{kind}"))
+                .await?;
+        }
+        let status = self.status_queue();
+        self.declare_work_queue(channel, &status).await?;
+        self.declare_retry_queues(channel, &status).await?;
+        let callbacks = self.callbacks_queue();
+        self.declare_work_queue(channel, &callbacks).await?;
+        self.declare_retry_queues(channel, &callbacks).await
+    }
+
+    async fn bind(&self, channel: &Channel, queue: &str, key: &str) -> lapin::Result<()> {
         channel
             .queue_bind(
-                persist.into(),
+                queue.into(),
                 self.notifications_exchange().into(),
-                "notification.*".into(),
+                key.into(),
                 QueueBindOptions::default(),
                 FieldTable::default(),
             )
             .await
+    }
+
+    /// A delay queue whose messages, published with a per-message TTL
+    /// (`expiration`, see [`publish_many_confirmed`]), expire back into
+    /// `queue` through the default exchange; and a parking queue. The delay
+    /// is not a queue argument, so changing it never needs a redeclare.
+    async fn declare_retry_queues(&self, channel: &Channel, queue: &str) -> lapin::Result<()> {
+        let mut args = quorum_args();
+        args.insert("x-dead-letter-exchange".into(), long_string(""));
+        args.insert("x-dead-letter-routing-key".into(), long_string(queue));
+        // Quorum queues dead-letter at most once unless told otherwise.
+        args.insert(
+            "x-dead-letter-strategy".into(),
+            long_string("at-least-once"),
+        );
+        args.insert("x-overflow".into(), long_string("reject-publish"));
+        channel
+            .queue_declare(
+                self.retry_queue_for(queue).as_str().into(),
+                durable_queue(),
+                args,
+            )
+            .await?;
+        channel
+            .queue_declare(
+                self.parked_queue_for(queue).as_str().into(),
+                durable_queue(),
+                quorum_args(),
+            )
+            .await?;
+        Ok(())
     }
 
     /// A durable quorum queue with its dead-letter queue beside it.
@@ -191,6 +288,67 @@ pub enum PublishError {
     TimedOut,
 }
 
+fn properties(
+    headers: Option<FieldTable>,
+    expiration: Option<std::time::Duration>,
+) -> BasicProperties {
+    let now = u64::try_from(chrono::Utc::now().timestamp()).unwrap_or_default();
+    let properties = BasicProperties::default()
+        .with_delivery_mode(2)
+        .with_timestamp(now)
+        .with_content_type(ShortString::from("application/json"));
+    let properties = match expiration {
+        Some(ttl) => properties.with_expiration(ShortString::from(ttl.as_millis().to_string())),
+        None => properties,
+    };
+    match headers {
+        Some(headers) => properties.with_headers(headers),
+        None => properties,
+    }
+}
+
+fn check(confirm: Confirmation, routing_key: &str) -> Result<(), PublishError> {
+    match confirm {
+        Confirmation::Ack(None) => Ok(()),
+        Confirmation::Ack(Some(_)) => Err(PublishError::Unroutable(routing_key.to_owned())),
+        Confirmation::Nack(_) | Confirmation::NotRequested => Err(PublishError::Nacked),
+    }
+}
+
+/// Publishes several persistent JSON messages, then waits for all their
+/// confirms (the broker confirms them together: far cheaper than one by one).
+/// With `expiration`, each message expires after that long (into the queue's
+/// dead-letter target: how the retry queues delay).
+pub async fn publish_many_confirmed(
+    channel: &Channel,
+    exchange: &str,
+    routing_key: &str,
+    payloads: &[Vec<u8>],
+    expiration: Option<std::time::Duration>,
+) -> Result<(), PublishError> {
+    let mut pending = Vec::with_capacity(payloads.len());
+    for payload in payloads {
+        pending.push(
+            channel
+                .basic_publish(
+                    exchange.into(),
+                    routing_key.into(),
+                    BasicPublishOptions {
+                        mandatory: true,
+                        ..BasicPublishOptions::default()
+                    },
+                    payload,
+                    properties(None, expiration),
+                )
+                .await?,
+        );
+    }
+    for confirm in pending {
+        check(confirm.await?, routing_key)?;
+    }
+    Ok(())
+}
+
 /// Publishes a persistent JSON message and waits for the broker's confirm.
 /// `mandatory` makes an unroutable message an error instead of a silent drop.
 pub async fn publish_confirmed(
@@ -200,14 +358,6 @@ pub async fn publish_confirmed(
     payload: &[u8],
     headers: Option<FieldTable>,
 ) -> Result<(), PublishError> {
-    let now = u64::try_from(chrono::Utc::now().timestamp()).unwrap_or_default();
-    let mut properties = BasicProperties::default()
-        .with_delivery_mode(2)
-        .with_timestamp(now)
-        .with_content_type(ShortString::from("application/json"));
-    if let Some(headers) = headers {
-        properties = properties.with_headers(headers);
-    }
     let confirm = channel
         .basic_publish(
             exchange.into(),
@@ -217,13 +367,9 @@ pub async fn publish_confirmed(
                 ..BasicPublishOptions::default()
             },
             payload,
-            properties,
+            properties(headers, None),
         )
         .await?
         .await?;
-    match confirm {
-        Confirmation::Ack(None) => Ok(()),
-        Confirmation::Ack(Some(_)) => Err(PublishError::Unroutable(routing_key.to_owned())),
-        Confirmation::Nack(_) | Confirmation::NotRequested => Err(PublishError::Nacked),
-    }
+    check(confirm, routing_key)
 }

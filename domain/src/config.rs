@@ -22,6 +22,11 @@
 //! | `HERALD_READ_YOUR_WRITE_MS` | `3000` | how long GET by id waits for a young notification to be persisted |
 //! | `HERALD_BROKER_GRACE_SECONDS` | `10` | broker down this long before readiness drops |
 //! | `HERALD_DB_CHECK_SECONDS` | `5` | period of the background database check (metrics, `/_status`) |
+//! | `HERALD_STATUS_RETRY_MS` | `5000` | retry delay of a status event whose notification is not stored yet |
+//! | `HERALD_STATUS_MAX_AGE_SECONDS` | `3600` | such an event is parked (and counted) after this long |
+//! | `HERALD_CALLBACK_RETRY_SECONDS` | `300` | delay between tries of a failed client callback |
+//! | `HERALD_CALLBACK_MAX_ATTEMPTS` | `5` | tries before a callback is parked |
+//! | `HERALD_SENDING_TIMEOUT_HOURS` | `72` | `sending` this long becomes `temporary-failure` |
 //! | `HERALD_DRAIN_SECONDS` | `5` | API drain window after SIGTERM (readiness 503, still serving) |
 //! | `HERALD_EMAIL_FROM_DOMAIN` | `notifications.example.org` | domain of `content.from_email` |
 
@@ -103,6 +108,26 @@ pub struct Settings {
     #[arg(long, env = "HERALD_DB_CHECK_SECONDS", default_value_t = 5)]
     pub db_check_seconds: u64,
 
+    /// Milliseconds before a status event whose notification is not stored yet is tried again.
+    #[arg(long, env = "HERALD_STATUS_RETRY_MS", default_value_t = 5000)]
+    pub status_retry_ms: u64,
+
+    /// Seconds after which such a status event is parked instead of retried.
+    #[arg(long, env = "HERALD_STATUS_MAX_AGE_SECONDS", default_value_t = 3600)]
+    pub status_max_age_seconds: u64,
+
+    /// Seconds between tries of a failed client callback (Notify: 300).
+    #[arg(long, env = "HERALD_CALLBACK_RETRY_SECONDS", default_value_t = 300)]
+    pub callback_retry_seconds: u64,
+
+    /// Tries of a client callback before it is parked (Notify: 5).
+    #[arg(long, env = "HERALD_CALLBACK_MAX_ATTEMPTS", default_value_t = 5)]
+    pub callback_max_attempts: u32,
+
+    /// Hours after which a notification still `sending` becomes `temporary-failure` (Notify: 72).
+    #[arg(long, env = "HERALD_SENDING_TIMEOUT_HOURS", default_value_t = 72)]
+    pub sending_timeout_hours: u64,
+
     /// Seconds the API keeps serving after SIGTERM (readiness is 503 meanwhile).
     #[arg(long, env = "HERALD_DRAIN_SECONDS", default_value_t = 5)]
     pub drain_seconds: u64,
@@ -137,6 +162,11 @@ impl Settings {
 
     pub fn db_timeout(&self) -> Duration {
         Duration::from_millis(self.db_timeout_ms)
+    }
+
+    /// The broker topology these settings describe.
+    pub fn topology(&self) -> crate::broker::Topology {
+        crate::broker::Topology::new(&self.amqp_prefix)
     }
 
     pub fn broker_grace(&self) -> Duration {

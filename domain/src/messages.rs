@@ -5,7 +5,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-use crate::kinds::{KeyType, NotificationType};
+use crate::kinds::{KeyType, NotificationType, Status};
 
 /// An accepted notification, published by the API once validated and
 /// rendered, and consumed by the persist worker (and, later, the senders).
@@ -31,6 +31,9 @@ pub struct NotificationMessage {
     /// published before the field existed.
     #[serde(default)]
     pub reply_to: Option<String>,
+    /// Email: the sender address shown in the 201 (`content.from_email`).
+    #[serde(default)]
+    pub from_email: Option<String>,
 }
 
 impl NotificationMessage {
@@ -46,4 +49,71 @@ impl NotificationMessage {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ChangeEvent {
     pub service_id: Uuid,
+}
+
+/// A status change for one notification, from our sender, a provider's
+/// receipt (SES), the simulator (test keys) or the timeout job. Consumed in
+/// batches by the status worker.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct StatusEvent {
+    pub notification_id: Uuid,
+    pub status: Status,
+    /// When the status happened.
+    pub at: DateTime<Utc>,
+    /// When the notification was handed to the provider (`sending`).
+    #[serde(default)]
+    pub sent_at: Option<DateTime<Utc>>,
+    /// The provider's id for the message (SES MessageId).
+    #[serde(default)]
+    pub provider_reference: Option<String>,
+    #[serde(default)]
+    pub provider_response: Option<String>,
+    /// Bounce classification (SES bounceType / bounceSubType).
+    #[serde(default)]
+    pub feedback_type: Option<String>,
+    #[serde(default)]
+    pub feedback_subtype: Option<String>,
+    /// When Herald first received the event: retries of an event whose
+    /// notification is not stored yet stop at a maximum age.
+    pub first_seen: DateTime<Utc>,
+}
+
+/// A recipient's complaint about a notification (SES Complaint). Recorded;
+/// the notification's status is unchanged.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ComplaintEvent {
+    pub notification_id: Uuid,
+    pub ses_feedback_id: Option<String>,
+    pub complaint_type: Option<String>,
+    pub complaint_date: DateTime<Utc>,
+    pub first_seen: DateTime<Utc>,
+}
+
+/// What the status queue carries.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum StatusMessage {
+    Status(StatusEvent),
+    Complaint(ComplaintEvent),
+}
+
+impl StatusMessage {
+    pub fn first_seen(&self) -> DateTime<Utc> {
+        match self {
+            StatusMessage::Status(e) => e.first_seen,
+            StatusMessage::Complaint(c) => c.first_seen,
+        }
+    }
+}
+
+/// A callback to deliver to a service. The URL and bearer token are looked
+/// up when it is sent, so no secret travels through the broker.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CallbackMessage {
+    pub service_id: Uuid,
+    pub callback_type: String,
+    pub payload: serde_json::Value,
+    /// Attempts made so far.
+    #[serde(default)]
+    pub attempts: u32,
 }

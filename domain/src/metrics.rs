@@ -49,6 +49,15 @@ pub struct Metrics {
     pub db_checks_total: IntCounterVec,
     /// 1 per readiness check that passes, 0 when it fails.
     pub readiness_check: IntGaugeVec,
+    /// Status events by outcome: applied, stale (did not raise the status),
+    /// retried (notification not stored yet), parked (gave up).
+    pub status_events_total: IntCounterVec,
+    pub status_batch_size: Histogram,
+    pub status_batch_commit_duration_seconds: Histogram,
+    /// Client callbacks by outcome: sent, retried, failed (not retryable), parked.
+    pub callbacks_total: IntCounterVec,
+    /// Notifications handed to a provider (or the simulator), by type and outcome.
+    pub deliveries_total: IntCounterVec,
 }
 
 const LATENCY_BUCKETS: &[f64] = &[
@@ -170,6 +179,35 @@ impl Metrics {
                 ),
                 &["check"],
             )?,
+            status_events_total: IntCounterVec::new(
+                Opts::new("herald_status_events_total", "Status events by outcome"),
+                &["outcome"],
+            )?,
+            status_batch_size: Histogram::with_opts(
+                HistogramOpts::new(
+                    "herald_status_batch_size_messages",
+                    "Events per status batch",
+                )
+                .buckets(BATCH_BUCKETS.to_vec()),
+            )?,
+            status_batch_commit_duration_seconds: Histogram::with_opts(
+                HistogramOpts::new(
+                    "herald_status_batch_commit_duration_seconds",
+                    "Time to apply and commit one status batch",
+                )
+                .buckets(LATENCY_BUCKETS.to_vec()),
+            )?,
+            callbacks_total: IntCounterVec::new(
+                Opts::new("herald_callbacks_total", "Client callbacks by outcome"),
+                &["outcome"],
+            )?,
+            deliveries_total: IntCounterVec::new(
+                Opts::new(
+                    "herald_deliveries_total",
+                    "Notifications handed to a provider",
+                ),
+                &["notification_type", "provider", "outcome"],
+            )?,
             registry,
         };
         metrics.register_all()?;
@@ -197,6 +235,11 @@ impl Metrics {
         r.register(Box::new(self.db_check_up.clone()))?;
         r.register(Box::new(self.db_checks_total.clone()))?;
         r.register(Box::new(self.readiness_check.clone()))?;
+        r.register(Box::new(self.status_events_total.clone()))?;
+        r.register(Box::new(self.status_batch_size.clone()))?;
+        r.register(Box::new(self.status_batch_commit_duration_seconds.clone()))?;
+        r.register(Box::new(self.callbacks_total.clone()))?;
+        r.register(Box::new(self.deliveries_total.clone()))?;
         Ok(())
     }
 

@@ -71,6 +71,32 @@ diesel::table! {
         updated_at -> Nullable<Timestamptz>,
         provider_reference -> Nullable<Text>,
         reply_to -> Nullable<Text>,
+        provider_response -> Nullable<Text>,
+        feedback_type -> Nullable<Text>,
+        feedback_subtype -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    complaints (id) {
+        id -> Uuid,
+        notification_id -> Uuid,
+        notification_created_at -> Timestamptz,
+        service_id -> Uuid,
+        ses_feedback_id -> Nullable<Text>,
+        complaint_type -> Nullable<Text>,
+        complaint_date -> Timestamptz,
+        created_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    service_callbacks (service_id, callback_type) {
+        service_id -> Uuid,
+        callback_type -> Text,
+        url -> Text,
+        bearer_token -> Text,
+        updated_at -> Timestamptz,
     }
 }
 
@@ -127,4 +153,6 @@ diesel::allow_tables_to_appear_in_same_query!(
     service_guest_list,
     service_email_reply_to,
     service_sms_senders,
+    complaints,
+    service_callbacks,
 );

@@ -4,6 +4,7 @@
 
 pub mod load;
 pub mod proxy;
+pub mod receiver;
 pub mod sweep;
 
 use std::process::Stdio;
@@ -81,11 +82,13 @@ impl TestEnv {
         settings.db_timeout_ms = 2000;
         settings.cache_reload_seconds = 60;
         settings.drain_seconds = 0;
+        settings.status_retry_ms = 300;
+        settings.callback_retry_seconds = 1;
         settings
     }
 
     pub fn topology(&self) -> Topology {
-        Topology::new(&self.prefix)
+        self.settings().topology()
     }
 
     /// Environment for a `herald` child process using this env.

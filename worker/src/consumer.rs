@@ -53,14 +53,26 @@ pub struct Outbox {
 }
 
 impl Outbox {
-    /// Publishes a persistent JSON message and waits for the confirm.
-    pub async fn publish(
+    /// Publishes several messages to one queue (through the default
+    /// exchange), awaiting all confirms together.
+    pub async fn publish_to_queue(&self, queue: &str, payloads: &[Vec<u8>]) -> anyhow::Result<()> {
+        if !payloads.is_empty() {
+            broker::publish_many_confirmed(&self.channel, "", queue, payloads, None).await?;
+        }
+        Ok(())
+    }
+
+    /// Puts messages in a retry queue, each to come back after `delay`.
+    pub async fn retry_later(
         &self,
-        exchange: &str,
-        routing_key: &str,
-        payload: &[u8],
+        retry_queue: &str,
+        payloads: &[Vec<u8>],
+        delay: Duration,
     ) -> anyhow::Result<()> {
-        broker::publish_confirmed(&self.channel, exchange, routing_key, payload, None).await?;
+        if !payloads.is_empty() {
+            broker::publish_many_confirmed(&self.channel, "", retry_queue, payloads, Some(delay))
+                .await?;
+        }
         Ok(())
     }
 

@@ -4,11 +4,20 @@
 //! crash loses nothing; every write is idempotent, so the redelivery after a
 //! crash duplicates nothing.
 //!
-//! * `persist/`: accepted notifications → `notifications` rows.
+//! * `persist/`: accepted notifications → `notifications` rows;
+//! * `deliver/`: accepted notifications → provider or simulator → status events;
+//! * `status/`: status events → grouped status updates (+ callbacks queued);
+//! * `callbacks/`: callbacks → the services' endpoints;
+//! * `timeouts.rs`: `sending` for 72 h → `temporary-failure`.
 
 pub mod batch;
+pub mod callbacks;
 pub mod consumer;
+pub mod deliver;
 pub mod persist;
+pub mod providers;
 mod startup;
+pub mod status;
+pub mod timeouts;
 
 pub use startup::Worker;

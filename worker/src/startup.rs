@@ -2,7 +2,6 @@
 
 use std::time::Duration;
 
-use herald_domain::broker::Topology;
 use herald_domain::config::Settings;
 use herald_domain::db::{self, PgPool};
 use herald_domain::metrics::Metrics;
@@ -10,8 +9,14 @@ use herald_probes::Health;
 use tokio::task::JoinHandle;
 use tokio_util::sync::CancellationToken;
 
+use herald_domain::kinds::NotificationType;
+
+use crate::callbacks::{self, Callbacks};
 use crate::consumer::{self, ConsumerSettings};
+use crate::deliver::{self, Deliver};
 use crate::persist::{self, Persist};
+use crate::status::{self, Status};
+use crate::timeouts;
 
 /// Days of partitions kept ready ahead of today.
 const PARTITIONS_AHEAD: u64 = 3;
@@ -35,19 +40,92 @@ impl Worker {
             Duration::from_secs(60),
         )?;
         let stop = CancellationToken::new();
-        let topology = Topology::new(&settings.amqp_prefix);
-        let persist = ConsumerSettings {
-            amqp_url: settings.amqp_url.clone(),
-            queue: topology.persist_queue(),
-            topology,
-            name: persist::handler::LOOP_NAME,
-            check: persist::CONSUMER_CHECK,
-            batch_size: settings.batch_size.max(1),
-            linger: settings.batch_linger(),
-            prefetch: settings.prefetch.max(1),
+        let topology = settings.topology();
+        let consumer_settings = |queue: String, name: &'static str, check: &'static str| {
+            health.set_grace(check, settings.broker_grace());
+            ConsumerSettings {
+                amqp_url: settings.amqp_url.clone(),
+                queue,
+                topology: topology.clone(),
+                name,
+                check,
+                batch_size: settings.batch_size.max(1),
+                linger: settings.batch_linger(),
+                prefetch: settings.prefetch.max(1),
+            }
         };
-        health.set_grace(persist::CONSUMER_CHECK, settings.broker_grace());
-        let tasks = vec![
+        let persist = consumer_settings(
+            topology.persist_queue(),
+            persist::handler::LOOP_NAME,
+            persist::CONSUMER_CHECK,
+        );
+        let email_provider = crate::providers::email(settings)?;
+        let mut tasks = Vec::new();
+        for kind in [NotificationType::Email, NotificationType::Sms] {
+            let deliver = Deliver::new(
+                kind,
+                email_provider.clone(),
+                None,
+                metrics.clone(),
+                health.clone(),
+            );
+            let settings = consumer_settings(
+                topology.deliver_queue(kind),
+                deliver::loop_name(kind),
+                deliver::consumer_check(kind),
+            );
+            tasks.push(tokio::spawn(consumer::run(
+                settings,
+                deliver,
+                metrics.clone(),
+                health.clone(),
+                stop.clone(),
+            )));
+        }
+        let status_handler = Status::new(
+            pool.clone(),
+            metrics.clone(),
+            health.clone(),
+            Duration::from_secs(settings.status_max_age_seconds),
+            Duration::from_millis(settings.status_retry_ms),
+        );
+        let status_settings = consumer_settings(
+            topology.status_queue(),
+            status::LOOP_NAME,
+            status::CONSUMER_CHECK,
+        );
+        tasks.push(tokio::spawn(consumer::run(
+            status_settings,
+            status_handler,
+            metrics.clone(),
+            health.clone(),
+            stop.clone(),
+        )));
+        let callbacks_handler = Callbacks::new(
+            pool.clone(),
+            metrics.clone(),
+            settings.callback_max_attempts,
+            Duration::from_secs(settings.callback_retry_seconds),
+        )?;
+        let callbacks_settings = consumer_settings(
+            topology.callbacks_queue(),
+            callbacks::LOOP_NAME,
+            callbacks::CONSUMER_CHECK,
+        );
+        tasks.push(tokio::spawn(consumer::run(
+            callbacks_settings,
+            callbacks_handler,
+            metrics.clone(),
+            health.clone(),
+            stop.clone(),
+        )));
+        tasks.push(tokio::spawn(timeouts::run(
+            pool.clone(),
+            settings.clone(),
+            topology.clone(),
+            stop.clone(),
+        )));
+        tasks.extend([
             tokio::spawn(maintain_partitions(pool.clone(), stop.clone())),
             tokio::spawn(db::watch_database(
                 pool.clone(),
@@ -64,7 +142,7 @@ impl Worker {
                 health,
                 stop.clone(),
             )),
-        ];
+        ]);
         Ok(Worker { tasks, stop })
     }
 

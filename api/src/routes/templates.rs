@@ -5,7 +5,7 @@ use actix_web::web::{Data, Path, Payload};
 use actix_web::{HttpRequest, HttpResponse};
 use herald_domain::kinds::NotificationType;
 use herald_domain::models::Template;
-use herald_domain::rendering;
+use herald_domain::{format, rendering};
 use serde_json::{Map, Value, json};
 use uuid::Uuid;
 
@@ -167,7 +167,7 @@ pub async fn preview(
                 .map(|s| rendering::render(s, &personalisation))
                 .transpose()
                 .map_err(missing_error)?;
-            let html = simple_html(&body);
+            let html = format::email_html(&body);
             (body, Some(html), subject)
         }
     };
@@ -180,47 +180,4 @@ pub async fn preview(
         "subject": subject,
         "postage": null,
     })))
-}
-
-/// A plain HTML rendering of an email body for previews: escaped text,
-/// paragraphs on blank lines, `*`/`-` bullet lists, line breaks. (Notify's
-/// own preview wraps this in its branded email layout; clients only show it.)
-fn simple_html(body: &str) -> String {
-    let escape = |s: &str| {
-        s.replace('&', "&amp;")
-            .replace('<', "&lt;")
-            .replace('>', "&gt;")
-            .replace('"', "&quot;")
-    };
-    let mut html = String::new();
-    for block in body.split("\n\n").map(str::trim).filter(|b| !b.is_empty()) {
-        let lines: Vec<&str> = block.lines().collect();
-        if lines
-            .iter()
-            .all(|l| l.starts_with("* ") || l.starts_with("- "))
-        {
-            html.push_str("<ul>");
-            for line in lines {
-                html.push_str(&format!("<li>{}</li>", escape(&line[2..])));
-            }
-            html.push_str("</ul>");
-        } else {
-            let text: Vec<String> = lines.iter().map(|l| escape(l)).collect();
-            html.push_str(&format!("<p>{}</p>", text.join("<br>")));
-        }
-    }
-    html
-}
-
-#[cfg(test)]
-mod tests {
-    use super::simple_html;
-
-    #[test]
-    fn previews_escape_and_structure_the_body() {
-        assert_eq!(
-            simple_html("Dear <Ann>,\nhello\n\n* one\n* two"),
-            "<p>Dear &lt;Ann&gt;,<br>hello</p><ul><li>one</li><li>two</li></ul>"
-        );
-    }
 }

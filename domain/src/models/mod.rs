@@ -2,13 +2,17 @@
 //! and return `QueryResult`; callers decide on threads, pools and deadlines.
 
 mod api_key;
+mod callback;
 mod contacts;
 mod notification;
 mod service;
+mod status_update;
 mod template;
 
 pub use api_key::{ApiKey, NewApiKey};
+pub use callback::ServiceCallback;
 pub use contacts::{Contacts, GuestListEntry, ReplyTo, SmsSender, TeamMember};
 pub use notification::{ListFilter, NewNotification, Notification};
 pub use service::{NewService, Service, ServiceSnapshot};
+pub use status_update::{Applied, StatusOutcome, apply_statuses, record_complaints, stuck_sending};
 pub use template::{NewTemplate, Template};

@@ -92,6 +92,9 @@ pub struct Notification {
     pub updated_at: Option<DateTime<Utc>>,
     pub provider_reference: Option<String>,
     pub reply_to: Option<String>,
+    pub provider_response: Option<String>,
+    pub feedback_type: Option<String>,
+    pub feedback_subtype: Option<String>,
 }
 
 /// Filters of GET /v2/notifications, already validated.

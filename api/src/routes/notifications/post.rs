@@ -54,7 +54,7 @@ async fn send(
     check_files(&state, &caller, &send, kind)?;
     let sanitised_content = sanitise_personalisation(&mut send);
     state.limits.check_daily(service, caller.key_type, kind)?;
-    let message = render(&caller, &send, &template, kind, reply_to)?;
+    let message = render(&state, &caller, &send, &template, kind, reply_to)?;
     state.publisher.publish(&message).await?;
     state
         .limits
@@ -64,7 +64,7 @@ async fn send(
         .notifications_accepted_total
         .with_label_values(&[kind.as_str(), caller.key_type.as_str()])
         .inc();
-    Ok(HttpResponse::Created().json(created_body(&state, &caller, &message, sanitised_content)))
+    Ok(HttpResponse::Created().json(created_body(&state, &message, sanitised_content)))
 }
 
 /// The service's template, from the cache (one bounded lookup on a miss:
@@ -209,6 +209,7 @@ fn check_recipient_allowed(
 
 /// Fills in the template and applies Notify's content checks.
 fn render(
+    state: &AppState,
     caller: &Caller,
     send: &SendRequest,
     template: &Template,
@@ -279,13 +280,13 @@ fn render(
         body,
         one_click_unsubscribe_url: send.one_click_unsubscribe_url.clone(),
         reply_to,
+        from_email: (kind == NotificationType::Email).then(|| from_email(state, caller)),
     })
 }
 
 /// The 201 body, as Notify builds it (from the request, not from a read).
 fn created_body(
     state: &AppState,
-    caller: &Caller,
     message: &NotificationMessage,
     sanitised_content: serde_json::Value,
 ) -> serde_json::Value {
@@ -298,7 +299,7 @@ fn created_body(
         _ => json!({
             "body": message.body,
             "subject": message.subject,
-            "from_email": format!("{}@{}", email_local_part(&caller.service.service.name), state.email_from_domain),
+            "from_email": message.from_email,
             "one_click_unsubscribe_url": message.one_click_unsubscribe_url,
         }),
     };
@@ -318,6 +319,14 @@ fn created_body(
         body["sanitised_content"] = sanitised_content;
     }
     body
+}
+
+fn from_email(state: &AppState, caller: &Caller) -> String {
+    format!(
+        "{}@{}",
+        email_local_part(&caller.service.service.name),
+        state.email_from_domain
+    )
 }
 
 /// Notify's sender local part: the service name, lower-cased, with runs of

@@ -1,14 +1,10 @@
 //! A stored notification as Notify's v2 API shows it.
 
-use chrono::{DateTime, Utc};
 use herald_domain::kinds::Status;
 use herald_domain::models::Notification;
 use serde_json::{Value, json};
 
-/// Notify's timestamp format: `%Y-%m-%dT%H:%M:%S.%fZ` (UTC, microseconds).
-pub fn timestamp(at: &DateTime<Utc>) -> String {
-    at.format("%Y-%m-%dT%H:%M:%S%.6fZ").to_string()
-}
+pub use herald_domain::format::timestamp;
 
 pub fn notification(n: &Notification, base_url: &str) -> Value {
     let is = |kind: &str| n.notification_type == kind;
@@ -43,17 +39,4 @@ pub fn notification(n: &Notification, base_url: &str) -> Value {
         "postage": null,
         "one_click_unsubscribe_url": n.one_click_unsubscribe_url,
     })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn timestamps_use_notifys_format() {
-        let at = DateTime::parse_from_rfc3339("2026-11-21T09:08:07.123Z")
-            .map(|d| d.with_timezone(&Utc))
-            .expect("valid");
-        assert_eq!(timestamp(&at), "2026-11-21T09:08:07.123000Z");
-    }
 }

@@ -1,0 +1,366 @@
+//! Delivery and status: the simulator for test keys, grouped status
+//! updates, receipts before rows, the sending timeout, client callbacks.
+
+use std::time::Duration;
+
+use herald_domain::broker;
+use herald_domain::ids;
+use herald_domain::kinds::Status;
+use herald_domain::messages::{StatusEvent, StatusMessage};
+use lapin::options::BasicGetOptions;
+use serde_json::{Value, json};
+use uuid::Uuid;
+
+use crate::helpers::receiver::Receiver;
+use crate::helpers::{AMQP_URL, Options, TestApp, TestEnv, spawn_app, spawn_app_with};
+
+/// Polls GET by id until the status is `want` (or the timeout).
+async fn wait_for_status(app: &TestApp, key: &str, id: &str, want: &str) -> Value {
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(15);
+    loop {
+        let got: Value = app
+            .get(&format!("/v2/notifications/{id}"), key)
+            .await
+            .json()
+            .await
+            .expect("json");
+        if got["status"] == want {
+            return got;
+        }
+        assert!(
+            tokio::time::Instant::now() < deadline,
+            "status never became {want}: {got}"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+async fn publish_status(env: &TestEnv, events: &[StatusMessage]) {
+    let connection = broker::connect(AMQP_URL, "test-status")
+        .await
+        .expect("connect");
+    let channel = broker::confirm_channel(&connection).await.expect("channel");
+    env.topology().declare(&channel).await.expect("declare");
+    let payloads: Vec<Vec<u8>> = events
+        .iter()
+        .map(|e| serde_json::to_vec(e).expect("json"))
+        .collect();
+    broker::publish_many_confirmed(
+        &channel,
+        "",
+        &env.topology().status_queue(),
+        &payloads,
+        None,
+    )
+    .await
+    .expect("publish");
+    let _ = connection.close(200, "done".into()).await;
+}
+
+fn status_event(id: Uuid, status: Status) -> StatusMessage {
+    let now = chrono::Utc::now();
+    StatusMessage::Status(StatusEvent {
+        notification_id: id,
+        status,
+        at: now,
+        sent_at: None,
+        provider_reference: None,
+        provider_response: None,
+        feedback_type: None,
+        feedback_subtype: None,
+        first_seen: now,
+    })
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn test_key_notifications_are_simulated_through_to_their_final_status() {
+    let app = spawn_app().await;
+    let key = app.fixture.test_key.clone();
+
+    let delivered = app
+        .post(
+            "/v2/notifications/email",
+            &key,
+            &app.email_body("anyone@example.com"),
+        )
+        .await;
+    let perm = app
+        .post(
+            "/v2/notifications/email",
+            &key,
+            &app.email_body("perm-fail@simulator.notify"),
+        )
+        .await;
+    let temp = app
+        .post("/v2/notifications/sms", &key, &app.sms_body("07700900003"))
+        .await;
+
+    for (response, want) in [
+        (delivered, "delivered"),
+        (perm, "permanent-failure"),
+        (temp, "temporary-failure"),
+    ] {
+        let id = response.json::<Value>().await.expect("json")["id"]
+            .as_str()
+            .expect("id")
+            .to_owned();
+        let got = wait_for_status(&app, &key, &id, want).await;
+        assert!(got["sent_at"].is_string(), "{got}");
+        assert!(got["completed_at"].is_string(), "{got}");
+    }
+    app.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn normal_keys_without_a_provider_fail_technically_and_say_why() {
+    let app = spawn_app().await;
+    let sent = app.send_email().await;
+    let id = sent["id"].as_str().expect("id");
+    wait_for_status(&app, &app.fixture.normal_key, id, "technical-failure").await;
+    let row: Option<String> = app
+        .env
+        .query({
+            let id: Uuid = id.parse().expect("uuid");
+            move |conn| {
+                use diesel::prelude::*;
+                use herald_domain::schema::notifications::dsl;
+                dsl::notifications
+                    .filter(dsl::id.eq(id))
+                    .select(dsl::provider_response)
+                    .first(conn)
+                    .expect("row")
+            }
+        })
+        .await;
+    assert!(
+        row.is_some_and(|r| r.contains("No email provider")),
+        "provider response explains"
+    );
+    app.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_receipt_that_arrives_before_its_row_is_applied_once_the_row_exists() {
+    let app = spawn_app().await;
+    let key = app.fixture.test_key.clone();
+    // Stop nothing: publish a receipt for a notification that does not exist yet.
+    let sent = app
+        .post(
+            "/v2/notifications/email",
+            &key,
+            &app.email_body("a@example.com"),
+        )
+        .await;
+    let id: Uuid = sent.json::<Value>().await.expect("json")["id"]
+        .as_str()
+        .expect("id")
+        .parse()
+        .expect("uuid");
+    let early = ids::new_notification_id();
+    publish_status(&app.env, &[status_event(early, Status::PermanentFailure)]).await;
+    // ... and only afterwards the notification itself.
+    tokio::time::sleep(Duration::from_millis(800)).await;
+    let mut message = crate::persist::message(&app.fixture.service_id, &app.fixture.email_template);
+    message.id = early;
+    message.created_at = ids::created_at_of(&early).expect("v7");
+    message.key_type = herald_domain::kinds::KeyType::Normal;
+    crate::persist::publish_raw(&app.env, &[serde_json::to_vec(&message).expect("json")]).await;
+
+    wait_for_status(
+        &app,
+        &app.fixture.normal_key,
+        &early.to_string(),
+        "permanent-failure",
+    )
+    .await;
+    wait_for_status(&app, &key, &id.to_string(), "delivered").await;
+    app.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_receipt_whose_row_never_appears_is_parked_not_dropped() {
+    let app = spawn_app_with(Options {
+        worker: true,
+        tweak: |s| s.status_max_age_seconds = 1,
+    })
+    .await;
+    let orphan = ids::new_notification_id();
+    publish_status(&app.env, &[status_event(orphan, Status::Delivered)]).await;
+
+    let parked_queue = app
+        .env
+        .topology()
+        .parked_queue_for(&app.env.topology().status_queue());
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(15);
+    let connection = broker::connect(AMQP_URL, "test-parked")
+        .await
+        .expect("connect");
+    let channel = connection.create_channel().await.expect("channel");
+    loop {
+        let got = channel
+            .basic_get(
+                parked_queue.as_str().into(),
+                BasicGetOptions { no_ack: true },
+            )
+            .await
+            .expect("get");
+        if let Some(message) = got {
+            let parked: StatusMessage =
+                serde_json::from_slice(&message.delivery.data).expect("json");
+            assert_eq!(parked, status_event_with_id(&parked, orphan));
+            break;
+        }
+        assert!(tokio::time::Instant::now() < deadline, "never parked");
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+    let _ = connection.close(200, "done".into()).await;
+    app.stop().await;
+}
+
+fn status_event_with_id(parked: &StatusMessage, id: Uuid) -> StatusMessage {
+    match parked {
+        StatusMessage::Status(e) if e.notification_id == id => parked.clone(),
+        other => panic!("unexpected parked message {other:?}"),
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_late_weaker_status_never_overwrites_a_final_one_but_a_hard_bounce_does() {
+    let app = spawn_app().await;
+    let key = app.fixture.test_key.clone();
+    let sent = app
+        .post(
+            "/v2/notifications/email",
+            &key,
+            &app.email_body("a@example.com"),
+        )
+        .await;
+    let id: Uuid = sent.json::<Value>().await.expect("json")["id"]
+        .as_str()
+        .expect("id")
+        .parse()
+        .expect("uuid");
+    wait_for_status(&app, &key, &id.to_string(), "delivered").await;
+
+    publish_status(
+        &app.env,
+        &[
+            status_event(id, Status::Sending),
+            status_event(id, Status::TemporaryFailure),
+        ],
+    )
+    .await;
+    tokio::time::sleep(Duration::from_secs(1)).await;
+    wait_for_status(&app, &key, &id.to_string(), "delivered").await;
+
+    publish_status(&app.env, &[status_event(id, Status::PermanentFailure)]).await;
+    wait_for_status(&app, &key, &id.to_string(), "permanent-failure").await;
+    app.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn notifications_stuck_in_sending_time_out_to_temporary_failure() {
+    let app = spawn_app().await;
+    // A notification created 73 hours ago, still `sending`.
+    let old = Uuid::new_v7(uuid::Timestamp::from_unix(
+        uuid::NoContext,
+        u64::try_from((chrono::Utc::now() - chrono::Duration::hours(73)).timestamp())
+            .expect("positive"),
+        0,
+    ));
+    let mut message = crate::persist::message(&app.fixture.service_id, &app.fixture.email_template);
+    message.id = old;
+    message.created_at = ids::created_at_of(&old).expect("v7");
+    crate::persist::publish_raw(&app.env, &[serde_json::to_vec(&message).expect("json")]).await;
+    app.env.wait_for_rows(1, Duration::from_secs(10)).await;
+    let stuck = old;
+    app.env
+        .query(move |conn| {
+            use diesel::prelude::*;
+            use herald_domain::schema::notifications::dsl;
+            diesel::update(dsl::notifications.filter(dsl::id.eq(stuck)))
+                .set(dsl::status.eq("sending"))
+                .execute(conn)
+                .expect("update")
+        })
+        .await;
+
+    let settings = app.env.settings();
+    let pool = herald_domain::db::pool(
+        &settings.database_url,
+        1,
+        Duration::from_secs(5),
+        Duration::from_secs(30),
+    )
+    .expect("pool");
+    let published = herald_worker::timeouts::time_out(
+        &pool,
+        AMQP_URL,
+        &settings.topology(),
+        chrono::Duration::hours(72),
+    )
+    .await
+    .expect("timeout pass");
+
+    assert_eq!(published, 1);
+    wait_for_status(
+        &app,
+        &app.fixture.normal_key,
+        &old.to_string(),
+        "temporary-failure",
+    )
+    .await;
+    app.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn callbacks_arrive_with_the_bearer_token_and_are_retried_after_a_500() {
+    let receiver = Receiver::start(1);
+    let app = spawn_app().await;
+    app.env
+        .admin(&[
+            "set-callback",
+            "--service-id",
+            &app.fixture.service_id,
+            "--url",
+            &receiver.url,
+            "--bearer-token",
+            "secret-token-123",
+        ])
+        .await;
+    let mut body = app.email_body("a@example.com");
+    body["reference"] = json!("callback-ref");
+    let sent = app
+        .post("/v2/notifications/email", &app.fixture.test_key, &body)
+        .await;
+    let id = sent.json::<Value>().await.expect("json")["id"]
+        .as_str()
+        .expect("id")
+        .to_owned();
+
+    let received = receiver.wait_for(2, Duration::from_secs(20)).await;
+
+    assert_eq!(received.len(), 2, "one failed try, one retry: {received:?}");
+    for call in &received {
+        assert_eq!(
+            call.authorization.as_deref(),
+            Some("Bearer secret-token-123")
+        );
+    }
+    let payload = &received[1].body;
+    assert_eq!(payload["id"], id);
+    assert_eq!(payload["reference"], "callback-ref");
+    assert_eq!(payload["to"], "a@example.com");
+    assert_eq!(payload["status"], "delivered");
+    assert_eq!(payload["notification_type"], "email");
+    assert_eq!(payload["template_id"], app.fixture.email_template);
+    assert_eq!(payload["template_version"], 1);
+    for field in ["created_at", "completed_at", "sent_at"] {
+        assert!(
+            payload[field].as_str().is_some_and(|t| t.ends_with('Z')),
+            "{field}: {payload}"
+        );
+    }
+    app.stop().await;
+    receiver.stop().await;
+}

@@ -1,0 +1,220 @@
+//! The deliver batch step: send each notification (concurrently, bounded),
+//! then publish the resulting status events, then the batch is acked.
+//!
+//! Sending happens before the ack, so a crash between a send and its ack
+//! sends that notification again when the batch is redelivered: delivery is
+//! at least once, as with every provider that has no idempotency key.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use chrono::Utc;
+use futures_util::StreamExt;
+use herald_domain::format;
+use herald_domain::kinds::{KeyType, NotificationType, Status};
+use herald_domain::messages::{NotificationMessage, StatusEvent, StatusMessage};
+use herald_domain::metrics::Metrics;
+use herald_probes::Health;
+use lapin::message::Delivery;
+use tokio_util::sync::CancellationToken;
+
+use super::provider::{EmailProvider, OutgoingEmail, OutgoingSms, ProviderError, SmsProvider};
+use super::simulator;
+use crate::consumer::{BatchHandler, Outbox, Rejected, decode};
+
+/// Notifications of one batch in flight to the provider at once.
+const CONCURRENCY: usize = 16;
+/// Tries of a retryable provider error before the batch is given back.
+const MAX_TRIES: u32 = 6;
+
+pub fn loop_name(kind: NotificationType) -> &'static str {
+    match kind {
+        NotificationType::Sms => "deliver-sms",
+        _ => "deliver-email",
+    }
+}
+
+pub fn consumer_check(kind: NotificationType) -> &'static str {
+    match kind {
+        NotificationType::Sms => "deliver-sms-consumer",
+        _ => "deliver-email-consumer",
+    }
+}
+
+pub struct Deliver {
+    kind: NotificationType,
+    email: Option<Arc<dyn EmailProvider>>,
+    sms: Option<Arc<dyn SmsProvider>>,
+    metrics: Metrics,
+    health: Health,
+}
+
+impl Deliver {
+    pub fn new(
+        kind: NotificationType,
+        email: Option<Arc<dyn EmailProvider>>,
+        sms: Option<Arc<dyn SmsProvider>>,
+        metrics: Metrics,
+        health: Health,
+    ) -> Self {
+        Deliver {
+            kind,
+            email,
+            sms,
+            metrics,
+            health,
+        }
+    }
+
+    /// Sends one notification and returns the status events to publish.
+    async fn deliver(
+        &self,
+        message: NotificationMessage,
+        stop: &CancellationToken,
+    ) -> anyhow::Result<Vec<StatusEvent>> {
+        let now = Utc::now();
+        let event =
+            |status: Status, reference: Option<String>, response: Option<String>| StatusEvent {
+                notification_id: message.id,
+                status,
+                at: Utc::now(),
+                sent_at: (status == Status::Sending).then_some(now),
+                provider_reference: reference,
+                provider_response: response,
+                feedback_type: None,
+                feedback_subtype: None,
+                first_seen: Utc::now(),
+            };
+        let kind = message.notification_type.as_str();
+        if message.key_type == KeyType::Test
+            || simulator::is_simulated_recipient(message.notification_type, &message.recipient)
+        {
+            self.metrics
+                .deliveries_total
+                .with_label_values(&[kind, "simulator", "sent"])
+                .inc();
+            let reference = format!("simulated-{}", message.id);
+            let outcome = simulator::outcome(message.notification_type, &message.recipient);
+            return Ok(vec![
+                event(Status::Sending, Some(reference), None),
+                event(outcome, None, None),
+            ]);
+        }
+        let (provider, result) = self.send_with_retries(&message, stop).await?;
+        match result {
+            Ok(reference) => {
+                self.metrics
+                    .deliveries_total
+                    .with_label_values(&[kind, provider, "sent"])
+                    .inc();
+                Ok(vec![event(Status::Sending, Some(reference), None)])
+            }
+            Err(reason) => {
+                self.metrics
+                    .deliveries_total
+                    .with_label_values(&[kind, provider, "failed"])
+                    .inc();
+                tracing::warn!(notification.id = %message.id, %reason, "provider refused the notification");
+                Ok(vec![event(Status::TechnicalFailure, None, Some(reason))])
+            }
+        }
+    }
+
+    /// Hands the notification to its provider, retrying retryable errors
+    /// with backoff. `Ok(Err(reason))` is a permanent failure.
+    async fn send_with_retries(
+        &self,
+        message: &NotificationMessage,
+        stop: &CancellationToken,
+    ) -> anyhow::Result<(&'static str, Result<String, String>)> {
+        let mut backoff = Duration::from_millis(200);
+        for attempt in 1..=MAX_TRIES {
+            let (provider, result) = match message.notification_type {
+                NotificationType::Sms => match &self.sms {
+                    Some(p) => (p.name(), p.send(outgoing_sms(message)).await),
+                    None => return Ok(("none", Err(no_provider("SMS")))),
+                },
+                _ => match &self.email {
+                    Some(p) => (p.name(), p.send(outgoing_email(message)).await),
+                    None => return Ok(("none", Err(no_provider("email")))),
+                },
+            };
+            match result {
+                Ok(reference) => return Ok((provider, Ok(reference))),
+                Err(ProviderError::Permanent(reason)) => return Ok((provider, Err(reason))),
+                Err(ProviderError::Retryable(reason)) => {
+                    self.metrics
+                        .deliveries_total
+                        .with_label_values(&[
+                            message.notification_type.as_str(),
+                            provider,
+                            "retried",
+                        ])
+                        .inc();
+                    self.health.beat(loop_name(self.kind));
+                    tracing::warn!(notification.id = %message.id, %reason, attempt, ?backoff, "provider error; retrying");
+                    tokio::select! {
+                        () = stop.cancelled() => anyhow::bail!("shutdown while the provider is failing"),
+                        () = tokio::time::sleep(backoff) => {}
+                    }
+                    backoff = (backoff * 2).min(Duration::from_secs(10));
+                }
+            }
+        }
+        // Still failing: give the batch back to the queue for later.
+        anyhow::bail!("the provider kept failing; the batch is redelivered later")
+    }
+}
+
+fn no_provider(what: &str) -> String {
+    format!("No {what} provider is configured for this Herald deployment")
+}
+
+fn outgoing_email(message: &NotificationMessage) -> OutgoingEmail {
+    OutgoingEmail {
+        notification_id: message.id,
+        from: message.from_email.clone().unwrap_or_default(),
+        to: message.recipient.clone(),
+        reply_to: message.reply_to.clone(),
+        subject: message.subject.clone().unwrap_or_default(),
+        text: message.body.clone(),
+        html: format::email_html(&message.body),
+        unsubscribe_url: message.one_click_unsubscribe_url.clone(),
+    }
+}
+
+fn outgoing_sms(message: &NotificationMessage) -> OutgoingSms {
+    OutgoingSms {
+        notification_id: message.id,
+        to: message.recipient.clone(),
+        sender: message.reply_to.clone(),
+        body: message.body.clone(),
+    }
+}
+
+impl BatchHandler for Deliver {
+    async fn handle(
+        &mut self,
+        batch: &[Delivery],
+        outbox: &Outbox,
+        stop: &CancellationToken,
+    ) -> anyhow::Result<Vec<Rejected>> {
+        let (messages, rejected) = decode::<NotificationMessage>(batch);
+        let this = &*self;
+        let results: Vec<anyhow::Result<Vec<StatusEvent>>> = futures_util::stream::iter(messages)
+            .map(|(_, message)| this.deliver(message, stop))
+            .buffer_unordered(CONCURRENCY)
+            .collect()
+            .await;
+        let mut payloads = Vec::new();
+        for result in results {
+            for event in result? {
+                payloads.push(serde_json::to_vec(&StatusMessage::Status(event))?);
+            }
+        }
+        outbox
+            .publish_to_queue(&outbox.topology.status_queue(), &payloads)
+            .await?;
+        Ok(rejected)
+    }
+}

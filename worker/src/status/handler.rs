@@ -1,0 +1,241 @@
+//! The status batch step: collapse → one grouped UPDATE (+ complaints) in a
+//! transaction → retry what is not stored yet → queue callbacks.
+
+use std::time::{Duration, Instant};
+
+use chrono::Utc;
+use diesel::Connection;
+use herald_domain::db::PgPool;
+use herald_domain::format::timestamp;
+use herald_domain::kinds::Status as NotificationStatus;
+use herald_domain::messages::{CallbackMessage, StatusEvent, StatusMessage};
+use herald_domain::metrics::Metrics;
+use herald_domain::models::{self, Applied, ServiceCallback};
+use herald_domain::status;
+use herald_probes::Health;
+use lapin::message::Delivery;
+use serde_json::json;
+use tokio_util::sync::CancellationToken;
+use uuid::Uuid;
+
+use crate::consumer::{BatchHandler, Outbox, Rejected, decode};
+
+pub const LOOP_NAME: &str = "status";
+pub const CONSUMER_CHECK: &str = "status-consumer";
+pub const DELIVERY_STATUS: &str = "delivery_status";
+
+pub struct Status {
+    pool: PgPool,
+    metrics: Metrics,
+    health: Health,
+    max_age: chrono::Duration,
+    retry_delay: Duration,
+}
+
+/// What one committed batch produced.
+struct Committed {
+    applied: Vec<Applied>,
+    stale: usize,
+    missing: Vec<Uuid>,
+    callbacks: Vec<ServiceCallback>,
+}
+
+impl Status {
+    pub fn new(
+        pool: PgPool,
+        metrics: Metrics,
+        health: Health,
+        max_age: Duration,
+        retry_delay: Duration,
+    ) -> Self {
+        Status {
+            pool,
+            metrics,
+            health,
+            max_age: chrono::Duration::from_std(max_age).unwrap_or(chrono::Duration::hours(1)),
+            retry_delay,
+        }
+    }
+
+    /// Applies the batch in one transaction, retrying while the database is
+    /// unavailable (the batch stays unacked meanwhile).
+    async fn commit(
+        &self,
+        messages: &[(usize, StatusMessage)],
+        stop: &CancellationToken,
+    ) -> anyhow::Result<Committed> {
+        let mut statuses = Vec::new();
+        let mut complaints = Vec::new();
+        for (index, message) in messages {
+            match message {
+                StatusMessage::Status(event) => statuses.push((*index, event.clone())),
+                StatusMessage::Complaint(complaint) => complaints.push(complaint.clone()),
+            }
+        }
+        let collapsed: Vec<StatusEvent> = status::collapse(statuses)
+            .into_iter()
+            .map(|(_, e)| e)
+            .collect();
+        let mut backoff = Duration::from_millis(100);
+        loop {
+            let pool = self.pool.clone();
+            let (events, complaints_now) = (collapsed.clone(), complaints.clone());
+            let result = tokio::task::spawn_blocking(move || -> anyhow::Result<Committed> {
+                let mut conn = pool.get()?;
+                Ok(conn.transaction::<_, diesel::result::Error, _>(|conn| {
+                    let outcome = models::apply_statuses(conn, &events)?;
+                    let mut missing = outcome.missing;
+                    missing.extend(models::record_complaints(conn, &complaints_now)?);
+                    let services: Vec<Uuid> =
+                        outcome.applied.iter().map(|a| a.service_id).collect();
+                    let callbacks = if services.is_empty() {
+                        Vec::new()
+                    } else {
+                        ServiceCallback::for_services(conn, &services, DELIVERY_STATUS)?
+                    };
+                    Ok(Committed {
+                        applied: outcome.applied,
+                        stale: outcome.stale,
+                        missing,
+                        callbacks,
+                    })
+                })?)
+            })
+            .await?;
+            match result {
+                Ok(committed) => return Ok(committed),
+                Err(error) => {
+                    self.health.beat(LOOP_NAME);
+                    tracing::warn!(error = %format!("{error:#}"), ?backoff, "status batch failed; holding it and retrying");
+                    tokio::select! {
+                        () = stop.cancelled() => anyhow::bail!("shutdown while the database is unavailable; the batch stays unacked"),
+                        () = tokio::time::sleep(backoff) => {}
+                    }
+                    backoff = (backoff * 2).min(Duration::from_secs(5));
+                }
+            }
+        }
+    }
+
+    /// Sends events whose notification is not stored yet around the retry
+    /// queue, or parks them once they are too old.
+    async fn retry_or_park(
+        &self,
+        batch: &[Delivery],
+        messages: &[(usize, StatusMessage)],
+        missing: &[Uuid],
+        outbox: &Outbox,
+    ) -> anyhow::Result<()> {
+        let queue = outbox.topology.status_queue();
+        let oldest_allowed = Utc::now() - self.max_age;
+        let (mut retries, mut parked) = (Vec::new(), Vec::new());
+        for (index, message) in messages {
+            let id = match message {
+                StatusMessage::Status(e) => e.notification_id,
+                StatusMessage::Complaint(c) => c.notification_id,
+            };
+            if !missing.contains(&id) {
+                continue;
+            }
+            let Some(delivery) = batch.get(*index) else {
+                continue;
+            };
+            if message.first_seen() < oldest_allowed {
+                parked.push(delivery.data.clone());
+                tracing::warn!(notification.id = %id, "status event parked: its notification never appeared");
+            } else {
+                retries.push(delivery.data.clone());
+            }
+        }
+        outbox
+            .retry_later(
+                &outbox.topology.retry_queue_for(&queue),
+                &retries,
+                self.retry_delay,
+            )
+            .await?;
+        outbox
+            .publish_to_queue(&outbox.topology.parked_queue_for(&queue), &parked)
+            .await?;
+        let outcomes = &self.metrics.status_events_total;
+        outcomes
+            .with_label_values(&["retried"])
+            .inc_by(retries.len() as u64);
+        outcomes
+            .with_label_values(&["parked"])
+            .inc_by(parked.len() as u64);
+        Ok(())
+    }
+}
+
+/// Notify's delivery-status callback payload.
+pub fn callback_payload(applied: &Applied) -> serde_json::Value {
+    json!({
+        "id": applied.id,
+        "reference": applied.client_reference,
+        "to": applied.recipient,
+        "status": applied.status,
+        "created_at": timestamp(&applied.created_at),
+        "completed_at": applied.updated_at.as_ref().map(timestamp),
+        "sent_at": applied.sent_at.as_ref().map(timestamp),
+        "notification_type": applied.notification_type,
+        "template_id": applied.template_id,
+        "template_version": applied.template_version,
+    })
+}
+
+/// Queues a callback for each completed notification whose service wants one.
+pub async fn queue_callbacks(
+    applied: &[Applied],
+    callbacks: &[ServiceCallback],
+    outbox: &Outbox,
+) -> anyhow::Result<()> {
+    let mut payloads = Vec::new();
+    for row in applied {
+        let completed = row
+            .status
+            .parse::<NotificationStatus>()
+            .is_ok_and(NotificationStatus::is_completed);
+        if !completed || !callbacks.iter().any(|c| c.service_id == row.service_id) {
+            continue;
+        }
+        let message = CallbackMessage {
+            service_id: row.service_id,
+            callback_type: DELIVERY_STATUS.to_owned(),
+            payload: callback_payload(row),
+            attempts: 0,
+        };
+        payloads.push(serde_json::to_vec(&message)?);
+    }
+    outbox
+        .publish_to_queue(&outbox.topology.callbacks_queue(), &payloads)
+        .await
+}
+
+impl BatchHandler for Status {
+    async fn handle(
+        &mut self,
+        batch: &[Delivery],
+        outbox: &Outbox,
+        stop: &CancellationToken,
+    ) -> anyhow::Result<Vec<Rejected>> {
+        let started = Instant::now();
+        let (messages, rejected) = decode::<StatusMessage>(batch);
+        let committed = self.commit(&messages, stop).await?;
+        self.retry_or_park(batch, &messages, &committed.missing, outbox)
+            .await?;
+        queue_callbacks(&committed.applied, &committed.callbacks, outbox).await?;
+        let outcomes = &self.metrics.status_events_total;
+        outcomes
+            .with_label_values(&["applied"])
+            .inc_by(committed.applied.len() as u64);
+        outcomes
+            .with_label_values(&["stale"])
+            .inc_by(committed.stale as u64);
+        self.metrics.status_batch_size.observe(batch.len() as f64);
+        self.metrics
+            .status_batch_commit_duration_seconds
+            .observe(started.elapsed().as_secs_f64());
+        Ok(rejected)
+    }
+}
