@@ -30,7 +30,12 @@ fn ids(list: &Value) -> Vec<String> {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn listing_filters_pages_and_separates_key_types() {
-    let app = spawn_app().await;
+    // Persist only: statuses stay `created`, so the status filters are exact.
+    let app = spawn_app_with(Options {
+        worker: true,
+        tweak: |s| s.consumers = vec!["persist".to_owned()],
+    })
+    .await;
     let key = app.fixture.normal_key.clone();
     let mut sent = Vec::new();
     for n in 0..3 {

@@ -61,7 +61,12 @@ async fn a_get_right_after_the_post_returns_the_notification() {
         let got: serde_json::Value = response.json().await.expect("json");
         assert_eq!(got["id"], id);
         assert_eq!(got["type"], "email");
-        assert_eq!(got["status"], "created");
+        // Straight after the POST; without an email provider configured the
+        // sender may already have marked it technical-failure.
+        assert!(
+            got["status"] == "created" || got["status"] == "technical-failure",
+            "{got}"
+        );
         assert_eq!(got["email_address"], "someone@example.com");
         assert_eq!(got["subject"], "Hello Ann");
         assert_eq!(got["body"], "Dear Ann,\n\nYour code is 1234.");

@@ -27,6 +27,7 @@
 //! | `HERALD_CALLBACK_RETRY_SECONDS` | `300` | delay between tries of a failed client callback |
 //! | `HERALD_CALLBACK_MAX_ATTEMPTS` | `5` | tries before a callback is parked |
 //! | `HERALD_SENDING_TIMEOUT_HOURS` | `72` | `sending` this long becomes `temporary-failure` |
+//! | `HERALD_CONSUMERS` | `persist,deliver,status,callbacks,timeouts` | the consumers `herald worker` runs |
 //! | `HERALD_DRAIN_SECONDS` | `5` | API drain window after SIGTERM (readiness 503, still serving) |
 //! | `HERALD_EMAIL_FROM_DOMAIN` | `notifications.example.org` | domain of `content.from_email` |
 
@@ -128,6 +129,17 @@ pub struct Settings {
     #[arg(long, env = "HERALD_SENDING_TIMEOUT_HOURS", default_value_t = 72)]
     pub sending_timeout_hours: u64,
 
+    /// Which consumers `herald worker` runs (comma-separated): persist,
+    /// deliver, status, callbacks, timeouts. Lets each role scale on its own
+    /// queue as a separate Deployment.
+    #[arg(
+        long,
+        env = "HERALD_CONSUMERS",
+        value_delimiter = ',',
+        default_value = "persist,deliver,status,callbacks,timeouts"
+    )]
+    pub consumers: Vec<String>,
+
     /// Seconds the API keeps serving after SIGTERM (readiness is 503 meanwhile).
     #[arg(long, env = "HERALD_DRAIN_SECONDS", default_value_t = 5)]
     pub drain_seconds: u64,
@@ -167,6 +179,10 @@ impl Settings {
     /// The broker topology these settings describe.
     pub fn topology(&self) -> crate::broker::Topology {
         crate::broker::Topology::new(&self.amqp_prefix)
+    }
+
+    pub fn runs(&self, consumer: &str) -> bool {
+        self.consumers.iter().any(|c| c.trim() == consumer)
     }
 
     pub fn broker_grace(&self) -> Duration {

@@ -242,9 +242,8 @@ impl TestEnv {
 impl Drop for TestEnv {
     fn drop(&mut self) {
         let db_name = self.db_name.clone();
-        let prefix = self.prefix.clone();
         // Clean up on a thread of its own: Drop may run inside a runtime.
-        let cleanup = std::thread::spawn(move || sweep::remove(&db_name, &prefix));
+        let cleanup = std::thread::spawn(move || sweep::remove(&db_name));
         let _ = cleanup.join();
     }
 }
@@ -434,6 +433,7 @@ impl TestApp {
             task.await.expect("task");
         }
         let TestApp { env, .. } = self;
+        sweep::delete_queues(&env.topology().all_queues()).await;
         env
     }
 }

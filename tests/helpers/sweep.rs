@@ -15,15 +15,15 @@ static SWEPT: OnceCell<()> = OnceCell::const_new();
 pub async fn once() {
     SWEPT
         .get_or_init(|| async {
-            let _ = tokio::task::spawn_blocking(|| {
-                let databases = leftover_databases();
-                let queues = leftover_queues();
-                for db in databases {
+            let queues = tokio::task::spawn_blocking(|| {
+                for db in leftover_databases() {
                     drop_database(&db);
                 }
-                delete_broker_objects(&queues, &[]);
+                leftover_queues()
             })
-            .await;
+            .await
+            .unwrap_or_default();
+            delete_queues(&queues).await;
         })
         .await;
 }
@@ -65,46 +65,28 @@ fn drop_database(name: &str) {
     }
 }
 
-fn delete_broker_objects(queues: &[String], exchanges: &[String]) {
-    let Ok(runtime) = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-    else {
-        return;
-    };
-    runtime.block_on(async {
+/// Deletes queues over one AMQP connection, bounded in time: cleanup must
+/// never hang the suite.
+pub async fn delete_queues(queues: &[String]) {
+    let work = async {
         let Ok(connection) = lapin::Connection::connect(AMQP_URL, Default::default()).await else {
             return;
         };
         for queue in queues {
+            // A failed delete closes the channel: one channel per queue.
             if let Ok(channel) = connection.create_channel().await {
                 let _ = channel
                     .queue_delete(queue.as_str().into(), Default::default())
                     .await;
             }
         }
-        for exchange in exchanges {
-            if let Ok(channel) = connection.create_channel().await {
-                let _ = channel
-                    .exchange_delete(exchange.as_str().into(), Default::default())
-                    .await;
-            }
-        }
         let _ = connection.close(200, "done".into()).await;
-    });
+    };
+    let _ = tokio::time::timeout(std::time::Duration::from_secs(60), work).await;
 }
 
-/// Removes one test's database and broker objects.
-pub fn remove(db_name: &str, prefix: &str) {
+/// Removes one test's database (its queues go in `TestApp::stop`, or with
+/// the next run's sweep if the test failed).
+pub fn remove(db_name: &str) {
     drop_database(db_name);
-    let topology = herald_domain::broker::Topology::new(prefix);
-    let persist = topology.persist_queue();
-    delete_broker_objects(
-        &[topology.dead_queue_for(&persist), persist],
-        &[
-            topology.notifications_exchange(),
-            topology.dead_exchange(),
-            topology.changes_exchange(),
-        ],
-    );
 }

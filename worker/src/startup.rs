@@ -61,7 +61,12 @@ impl Worker {
         );
         let email_provider = crate::providers::email(settings)?;
         let mut tasks = Vec::new();
-        for kind in [NotificationType::Email, NotificationType::Sms] {
+        let deliver_kinds: &[NotificationType] = if settings.runs("deliver") {
+            &[NotificationType::Email, NotificationType::Sms]
+        } else {
+            &[]
+        };
+        for &kind in deliver_kinds {
             let deliver = Deliver::new(
                 kind,
                 email_provider.clone(),
@@ -82,49 +87,64 @@ impl Worker {
                 stop.clone(),
             )));
         }
-        let status_handler = Status::new(
-            pool.clone(),
-            metrics.clone(),
-            health.clone(),
-            Duration::from_secs(settings.status_max_age_seconds),
-            Duration::from_millis(settings.status_retry_ms),
-        );
-        let status_settings = consumer_settings(
-            topology.status_queue(),
-            status::LOOP_NAME,
-            status::CONSUMER_CHECK,
-        );
-        tasks.push(tokio::spawn(consumer::run(
-            status_settings,
-            status_handler,
-            metrics.clone(),
-            health.clone(),
-            stop.clone(),
-        )));
-        let callbacks_handler = Callbacks::new(
-            pool.clone(),
-            metrics.clone(),
-            settings.callback_max_attempts,
-            Duration::from_secs(settings.callback_retry_seconds),
-        )?;
-        let callbacks_settings = consumer_settings(
-            topology.callbacks_queue(),
-            callbacks::LOOP_NAME,
-            callbacks::CONSUMER_CHECK,
-        );
-        tasks.push(tokio::spawn(consumer::run(
-            callbacks_settings,
-            callbacks_handler,
-            metrics.clone(),
-            health.clone(),
-            stop.clone(),
-        )));
-        tasks.push(tokio::spawn(timeouts::run(
-            pool.clone(),
-            settings.clone(),
-            topology.clone(),
-            stop.clone(),
-        )));
+        if settings.runs("status") {
+            let status_handler = Status::new(
+                pool.clone(),
+                metrics.clone(),
+                health.clone(),
+                Duration::from_secs(settings.status_max_age_seconds),
+                Duration::from_millis(settings.status_retry_ms),
+            );
+            let status_settings = consumer_settings(
+                topology.status_queue(),
+                status::LOOP_NAME,
+                status::CONSUMER_CHECK,
+            );
+            tasks.push(tokio::spawn(consumer::run(
+                status_settings,
+                status_handler,
+                metrics.clone(),
+                health.clone(),
+                stop.clone(),
+            )));
+        }
+        if settings.runs("callbacks") {
+            let callbacks_handler = Callbacks::new(
+                pool.clone(),
+                metrics.clone(),
+                settings.callback_max_attempts,
+                Duration::from_secs(settings.callback_retry_seconds),
+            )?;
+            let callbacks_settings = consumer_settings(
+                topology.callbacks_queue(),
+                callbacks::LOOP_NAME,
+                callbacks::CONSUMER_CHECK,
+            );
+            tasks.push(tokio::spawn(consumer::run(
+                callbacks_settings,
+                callbacks_handler,
+                metrics.clone(),
+                health.clone(),
+                stop.clone(),
+            )));
+        }
+        if settings.runs("timeouts") {
+            tasks.push(tokio::spawn(timeouts::run(
+                pool.clone(),
+                settings.clone(),
+                topology.clone(),
+                stop.clone(),
+            )));
+        }
+        if settings.runs("persist") {
+            tasks.push(tokio::spawn(consumer::run(
+                persist,
+                Persist::new(pool.clone(), metrics.clone(), health.clone()),
+                metrics.clone(),
+                health.clone(),
+                stop.clone(),
+            )));
+        }
         tasks.extend([
             tokio::spawn(maintain_partitions(pool.clone(), stop.clone())),
             tokio::spawn(db::watch_database(
@@ -133,13 +153,6 @@ impl Worker {
                 health.clone(),
                 metrics.clone(),
                 Duration::from_secs(settings.db_check_seconds.max(1)),
-                stop.clone(),
-            )),
-            tokio::spawn(consumer::run(
-                persist,
-                Persist::new(pool, metrics.clone(), health.clone()),
-                metrics,
-                health,
                 stop.clone(),
             )),
         ]);
