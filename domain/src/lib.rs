@@ -20,5 +20,6 @@ pub mod recipient;
 pub mod rendering;
 pub mod sanitise;
 pub mod schema;
+pub mod ses;
 pub mod status;
 pub mod telemetry;
