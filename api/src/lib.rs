@@ -14,6 +14,7 @@ pub mod auth;
 pub mod body;
 pub mod cache;
 pub mod cli;
+pub mod content;
 pub mod db;
 pub mod error;
 pub mod limits;

@@ -12,6 +12,7 @@ use uuid::Uuid;
 use super::notifications::view::timestamp;
 use crate::auth::{self, Caller};
 use crate::body;
+use crate::content;
 use crate::error::ApiError;
 use crate::query::{Query, not_one_of};
 use crate::startup::AppState;
@@ -137,40 +138,10 @@ pub async fn preview(
         }
     };
     let template = cached_template(&caller, id)?;
-    let texts: Vec<&str> = template
-        .subject
-        .as_deref()
-        .into_iter()
-        .chain([template.body.as_str()])
-        .collect();
-    let missing = rendering::missing_personalisation(&texts, &personalisation);
-    if !missing.is_empty() {
-        return Err(ApiError::BadRequest(
-            rendering::missing_personalisation_message(&missing),
-        ));
-    }
-    let missing_error = |names: Vec<String>| {
-        ApiError::BadRequest(rendering::missing_personalisation_message(&names))
-    };
-    let (body, html, subject) = match template.template_type {
-        NotificationType::Sms => {
-            let sms =
-                rendering::render_sms(&template.body, &personalisation).map_err(missing_error)?;
-            (sms.body, None, None)
-        }
-        _ => {
-            let body =
-                rendering::render(&template.body, &personalisation).map_err(missing_error)?;
-            let subject = template
-                .subject
-                .as_deref()
-                .map(|s| rendering::render(s, &personalisation))
-                .transpose()
-                .map_err(missing_error)?;
-            let html = format::email_html(&body);
-            (body, Some(html), subject)
-        }
-    };
+    let filled = content::fill(&template, &personalisation)?;
+    let html = (template.template_type == NotificationType::Email)
+        .then(|| format::email_html(&filled.body));
+    let (body, subject) = (filled.body, filled.subject);
     Ok(HttpResponse::Ok().json(json!({
         "id": template.id,
         "type": template.template_type,

@@ -9,11 +9,12 @@ use herald_domain::ids;
 use herald_domain::kinds::{KeyType, NotificationType};
 use herald_domain::messages::NotificationMessage;
 use herald_domain::models::Template;
-use herald_domain::{recipient, rendering, sanitise};
+use herald_domain::{recipient, sanitise};
 use serde_json::json;
 
 use crate::auth::{self, Caller};
 use crate::body;
+use crate::content;
 use crate::error::ApiError;
 use crate::startup::AppState;
 use crate::validation::{self, SendRequest};
@@ -216,51 +217,9 @@ fn render(
     kind: NotificationType,
     reply_to: Option<String>,
 ) -> Result<NotificationMessage, ApiError> {
-    let texts: Vec<&str> = template
-        .subject
-        .as_deref()
-        .into_iter()
-        .chain([template.body.as_str()])
-        .collect();
-    let missing = rendering::missing_personalisation(&texts, &send.personalisation);
-    if !missing.is_empty() {
-        return Err(ApiError::BadRequest(
-            rendering::missing_personalisation_message(&missing),
-        ));
-    }
-    let missing_error = |names: Vec<String>| {
-        ApiError::BadRequest(rendering::missing_personalisation_message(&names))
-    };
-    let (subject, body) = match kind {
-        NotificationType::Sms => {
-            let sms = rendering::render_sms(&template.body, &send.personalisation)
-                .map_err(missing_error)?;
-            if sms.is_empty() {
-                return Err(ApiError::BadRequest(rendering::EMPTY_MESSAGE.into()));
-            }
-            if let Some(message) = sms.too_long_message() {
-                return Err(ApiError::BadRequest(message));
-            }
-            (None, sms.body)
-        }
-        _ => {
-            let subject = template
-                .subject
-                .as_deref()
-                .map(|s| rendering::render(s, &send.personalisation))
-                .transpose()
-                .map_err(missing_error)?;
-            let body =
-                rendering::render(&template.body, &send.personalisation).map_err(missing_error)?;
-            if rendering::is_email_body_empty(&template.body, &body) {
-                return Err(ApiError::BadRequest(rendering::EMPTY_MESSAGE.into()));
-            }
-            if let Some(message) = rendering::email_too_long_message(&body) {
-                return Err(ApiError::BadRequest(message));
-            }
-            (subject, body)
-        }
-    };
+    let filled = content::fill(template, &send.personalisation)?;
+    filled.check_sendable(template)?;
+    let content::Filled { subject, body, .. } = filled;
 
     let id = ids::new_notification_id();
     let created_at =
