@@ -145,6 +145,7 @@ impl BatchHandler for Callbacks {
             .iter()
             .map(|(_, m)| m.callback_type.as_str())
             .collect();
+        types.sort_unstable();
         types.dedup();
         for callback_type in types {
             let ids = messages.iter().map(|(_, m)| m.service_id).collect();
