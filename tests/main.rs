@@ -12,3 +12,4 @@ mod official_clients;
 mod persist;
 mod resilience;
 mod send;
+mod ses;

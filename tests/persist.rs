@@ -251,6 +251,7 @@ async fn posts_succeed_while_the_database_is_unreachable_and_land_when_it_return
     let metrics = herald_domain::metrics::Metrics::new().expect("metrics");
     let worker =
         herald_worker::Worker::start(&settings, metrics.clone(), herald_probes::Health::new())
+            .await
             .expect("worker");
     let stop = tokio_util::sync::CancellationToken::new();
     let worker = tokio::spawn(worker.run_until(stop.clone().cancelled_owned()));

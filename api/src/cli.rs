@@ -116,7 +116,7 @@ async fn worker(settings: &Settings) -> anyhow::Result<()> {
             Some(handle)
         }
     };
-    let worker = Worker::start(settings, metrics, health)?;
+    let worker = Worker::start(settings, metrics, health).await?;
     worker.run_until(shutdown_signal()).await?;
     if let Some(ops) = ops {
         ops.stop(true).await;
@@ -128,7 +128,7 @@ async fn dev(settings: &Settings) -> anyhow::Result<()> {
     migrate(settings).await?;
     let metrics = Metrics::new()?;
     let health = Health::new();
-    let worker = Worker::start(settings, metrics.clone(), health.clone())?;
+    let worker = Worker::start(settings, metrics.clone(), health.clone()).await?;
     let app = Application::build(settings, metrics, health).await?;
     tracing::info!(port = app.port(), "Herald (dev) listening");
     let stop = tokio_util::sync::CancellationToken::new();

@@ -13,7 +13,7 @@ use std::time::{Duration, Instant};
 
 use futures_util::StreamExt;
 use herald_domain::broker::{self, PublishError, Topology};
-use herald_domain::messages::{ChangeEvent, NotificationMessage};
+use herald_domain::messages::{ChangeEvent, NotificationMessage, StatusMessage};
 use herald_domain::metrics::Metrics;
 use herald_probes::Health;
 use lapin::options::{BasicAckOptions, BasicConsumeOptions, QueueBindOptions, QueueDeclareOptions};
@@ -72,6 +72,33 @@ impl Publisher {
     /// Publishes a notification durably: returns once the broker has
     /// confirmed it (it is in a quorum queue), or fails within the timeout.
     pub async fn publish(&self, message: &NotificationMessage) -> Result<(), ApiError> {
+        let payload = serde_json::to_vec(message).map_err(anyhow::Error::from)?;
+        self.publish_confirmed(
+            &self.topology.notifications_exchange(),
+            &message.routing_key(),
+            &payload,
+        )
+        .await
+        .inspect_err(
+            |_| tracing::warn!(notification.id = %message.id, "notification not published"),
+        )
+    }
+
+    /// Queues a provider's status event (or complaint) for the status
+    /// worker, durably: the webhook answers only once it is confirmed.
+    pub async fn publish_status(&self, message: &StatusMessage) -> Result<(), ApiError> {
+        let payload = serde_json::to_vec(message).map_err(anyhow::Error::from)?;
+        // The default exchange routes by queue name.
+        self.publish_confirmed("", &self.topology.status_queue(), &payload)
+            .await
+    }
+
+    async fn publish_confirmed(
+        &self,
+        exchange: &str,
+        routing_key: &str,
+        payload: &[u8],
+    ) -> Result<(), ApiError> {
         let channel = self.channel().ok_or_else(|| {
             self.metrics
                 .publish_failures_total
@@ -79,17 +106,10 @@ impl Publisher {
                 .inc();
             ApiError::Unavailable("The message broker is unavailable; try again shortly".into())
         })?;
-        let payload = serde_json::to_vec(message).map_err(anyhow::Error::from)?;
         let started = Instant::now();
         let outcome = tokio::time::timeout(
             self.timeout,
-            broker::publish_confirmed(
-                &channel,
-                &self.topology.notifications_exchange(),
-                &message.routing_key(),
-                &payload,
-                None,
-            ),
+            broker::publish_confirmed(&channel, exchange, routing_key, payload, None),
         )
         .await
         .unwrap_or(Err(PublishError::TimedOut));
@@ -107,9 +127,9 @@ impl Publisher {
                 .publish_failures_total
                 .with_label_values(&[reason])
                 .inc();
-            tracing::warn!(%error, notification.id = %message.id, "publish not confirmed");
+            tracing::warn!(%error, routing_key, "publish not confirmed");
             ApiError::Unavailable(
-                "The message broker did not accept the notification; try again shortly".into(),
+                "The message broker did not accept the message; try again shortly".into(),
             )
         })
     }

@@ -21,6 +21,7 @@ use crate::db::Db;
 use crate::limits::Limits;
 use crate::publisher::{self, Publisher};
 use crate::routes;
+use crate::routes::receipts::SnsWebhook;
 
 const CACHE_CHECK: &str = "cache";
 
@@ -35,6 +36,8 @@ pub struct AppState {
     pub public_url: String,
     pub email_from_domain: String,
     pub read_your_write: chrono::TimeDelta,
+    /// Verifies SNS messages on the provider webhooks.
+    pub sns: SnsWebhook,
 }
 
 pub struct Application {
@@ -118,6 +121,7 @@ impl Application {
             public_url,
             email_from_domain: settings.email_from_domain.clone(),
             read_your_write: chrono::TimeDelta::from_std(settings.read_your_write())?,
+            sns: SnsWebhook::from_settings(settings)?,
         });
         let health_data = web::Data::new(health.clone());
         let status = web::Data::new(routes::status::StatusInfo::new(health.clone()));

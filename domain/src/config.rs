@@ -30,6 +30,18 @@
 //! | `HERALD_CONSUMERS` | `persist,deliver,status,callbacks,timeouts` | the consumers `herald worker` runs |
 //! | `HERALD_DRAIN_SECONDS` | `5` | API drain window after SIGTERM (readiness 503, still serving) |
 //! | `HERALD_EMAIL_FROM_DOMAIN` | `notifications.example.org` | domain of `content.from_email` |
+//! | `HERALD_EMAIL_PROVIDER` | `none` | `ses` (Amazon SES v2) or `none` (normal/team-key emails fail as `technical-failure`) |
+//! | `HERALD_SMS_PROVIDER` | `none` | `sns` (Amazon SNS SMS) or `none` (likewise for texts) |
+//! | `HERALD_AWS_ENDPOINT_URL` | unset | endpoint of SES and SNS, for a local emulator (moto); unset = AWS |
+//! | `HERALD_SES_CONFIGURATION_SET` | unset | SES configuration set whose SNS event destination sends receipts |
+//! | `HERALD_EMAIL_SEND_RATE` | `14` | emails per second handed to SES, per worker process (0 = unpaced) |
+//! | `HERALD_SMS_SEND_RATE` | `20` | texts per second handed to SNS, per worker process (0 = unpaced) |
+//! | `HERALD_SES_SNS_TOPIC_ARNS` | empty | SNS topics whose SES receipts `POST /notifications/email/ses` accepts (empty: none) |
+//! | `HERALD_SNS_INSECURE_TEST_CERTS` | unset | **tests only**: `URL=PEM-file,…` certificates trusted instead of fetching from AWS |
+//!
+//! AWS region and credentials come from the standard AWS chain (`AWS_REGION`,
+//! `AWS_ACCESS_KEY_ID`/`AWS_SECRET_ACCESS_KEY`, profiles, web identity (IRSA
+//! in Kubernetes), ECS/EC2 metadata).
 
 use std::time::Duration;
 
@@ -151,6 +163,63 @@ pub struct Settings {
         default_value = "notifications.example.org"
     )]
     pub email_from_domain: String,
+
+    /// Email provider for normal and team keys: `ses` or `none`.
+    #[arg(
+        long,
+        env = "HERALD_EMAIL_PROVIDER",
+        value_enum,
+        default_value = "none"
+    )]
+    pub email_provider: EmailProviderKind,
+
+    /// SMS provider for normal and team keys: `sns` or `none`.
+    #[arg(long, env = "HERALD_SMS_PROVIDER", value_enum, default_value = "none")]
+    pub sms_provider: SmsProviderKind,
+
+    /// Endpoint URL of SES and SNS (a local emulator such as moto); unset = AWS.
+    #[arg(long, env = "HERALD_AWS_ENDPOINT_URL")]
+    pub aws_endpoint_url: Option<String>,
+
+    /// SES configuration set to send with (its SNS event destination delivers receipts).
+    #[arg(long, env = "HERALD_SES_CONFIGURATION_SET")]
+    pub ses_configuration_set: Option<String>,
+
+    /// Emails per second handed to the email provider by one worker process (0 = unpaced).
+    #[arg(long, env = "HERALD_EMAIL_SEND_RATE", default_value_t = 14.0)]
+    pub email_send_rate: f64,
+
+    /// Texts per second handed to the SMS provider by one worker process (0 = unpaced).
+    #[arg(long, env = "HERALD_SMS_SEND_RATE", default_value_t = 20.0)]
+    pub sms_send_rate: f64,
+
+    /// SNS topic ARNs whose SES receipts the webhook accepts (comma-separated; empty = none).
+    #[arg(long, env = "HERALD_SES_SNS_TOPIC_ARNS", value_delimiter = ',')]
+    pub ses_sns_topic_arns: Vec<String>,
+
+    /// TESTS ONLY: `URL=PEM-file` pairs (comma-separated). SNS messages whose
+    /// SigningCertURL is one of these URLs are verified with that local
+    /// certificate and nothing else is trusted; real AWS certificates are
+    /// never fetched. Never set this in production.
+    #[arg(long, env = "HERALD_SNS_INSECURE_TEST_CERTS")]
+    pub sns_insecure_test_certs: Option<String>,
+}
+
+/// Which email provider sends normal- and team-key emails.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum EmailProviderKind {
+    /// None configured: such emails end `technical-failure`, saying so.
+    None,
+    /// Amazon SES (SESv2 SendEmail).
+    Ses,
+}
+
+/// Which SMS provider sends normal- and team-key texts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum SmsProviderKind {
+    None,
+    /// Amazon SNS `Publish` to a phone number.
+    Sns,
 }
 
 impl Settings {

@@ -58,6 +58,11 @@ pub struct Metrics {
     pub callbacks_total: IntCounterVec,
     /// Notifications handed to a provider (or the simulator), by type and outcome.
     pub deliveries_total: IntCounterVec,
+    /// SNS messages on a provider webhook, by webhook and outcome: queued,
+    /// ignored (an event type that sets nothing), unmatched (no notification
+    /// id in the event), subscribed, rejected (403), malformed (400),
+    /// unavailable (503, SNS retries).
+    pub webhook_messages_total: IntCounterVec,
 }
 
 const LATENCY_BUCKETS: &[f64] = &[
@@ -201,6 +206,13 @@ impl Metrics {
                 Opts::new("herald_callbacks_total", "Client callbacks by outcome"),
                 &["outcome"],
             )?,
+            webhook_messages_total: IntCounterVec::new(
+                Opts::new(
+                    "herald_webhook_messages_total",
+                    "SNS messages received on provider webhooks, by outcome",
+                ),
+                &["webhook", "outcome"],
+            )?,
             deliveries_total: IntCounterVec::new(
                 Opts::new(
                     "herald_deliveries_total",
@@ -240,6 +252,7 @@ impl Metrics {
         r.register(Box::new(self.status_batch_commit_duration_seconds.clone()))?;
         r.register(Box::new(self.callbacks_total.clone()))?;
         r.register(Box::new(self.deliveries_total.clone()))?;
+        r.register(Box::new(self.webhook_messages_total.clone()))?;
         Ok(())
     }
 

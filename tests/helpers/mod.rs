@@ -318,8 +318,9 @@ pub async fn serve(env: TestEnv, fixture: Fixture, settings: &Settings, worker: 
     let stop = CancellationToken::new();
     let mut tasks = Vec::new();
     if worker {
-        let worker =
-            Worker::start(settings, metrics.clone(), health.clone()).expect("start worker");
+        let worker = Worker::start(settings, metrics.clone(), health.clone())
+            .await
+            .expect("start worker");
         let stop = stop.clone();
         tasks.push(tokio::spawn(async move {
             worker

@@ -13,8 +13,10 @@ use herald_domain::kinds::NotificationType;
 
 use crate::callbacks::{self, Callbacks};
 use crate::consumer::{self, ConsumerSettings};
+use crate::deliver::provider::Pacer;
 use crate::deliver::{self, Deliver};
 use crate::persist::{self, Persist};
+use crate::providers::Providers;
 use crate::status::{self, Status};
 use crate::timeouts;
 
@@ -30,7 +32,11 @@ pub struct Worker {
 impl Worker {
     /// Spawns the consumers and the partition maintenance on the current
     /// runtime.
-    pub fn start(settings: &Settings, metrics: Metrics, health: Health) -> anyhow::Result<Worker> {
+    pub async fn start(
+        settings: &Settings,
+        metrics: Metrics,
+        health: Health,
+    ) -> anyhow::Result<Worker> {
         // Worker queries are batch commits: allow them far longer than an
         // API request, but not forever.
         let pool = db::pool(
@@ -59,7 +65,11 @@ impl Worker {
             persist::handler::LOOP_NAME,
             persist::CONSUMER_CHECK,
         );
-        let email_provider = crate::providers::email(settings)?;
+        let providers = if settings.runs("deliver") {
+            Providers::from_settings(settings).await
+        } else {
+            Providers::default()
+        };
         let mut tasks = Vec::new();
         let deliver_kinds: &[NotificationType] = if settings.runs("deliver") {
             &[NotificationType::Email, NotificationType::Sms]
@@ -67,10 +77,14 @@ impl Worker {
             &[]
         };
         for &kind in deliver_kinds {
+            let rate = match kind {
+                NotificationType::Sms => settings.sms_send_rate,
+                _ => settings.email_send_rate,
+            };
             let deliver = Deliver::new(
                 kind,
-                email_provider.clone(),
-                None,
+                providers.clone(),
+                Pacer::per_second(rate),
                 metrics.clone(),
                 health.clone(),
             );

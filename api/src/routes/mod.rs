@@ -3,6 +3,7 @@
 
 pub mod notifications;
 pub mod other;
+pub mod receipts;
 pub mod status;
 pub mod templates;
 
@@ -62,6 +63,11 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                 .default_service(web::to(method_not_allowed)),
         )
         .route("/v2/openapi.json", web::get().to(other::openapi))
+        .service(
+            web::resource("/notifications/email/ses")
+                .route(web::post().to(receipts::ses))
+                .default_service(web::to(method_not_allowed)),
+        )
         .service(
             web::resource("/v2/notifications/{notification_id}/pdf")
                 .route(web::get().to(other::letter_pdf))

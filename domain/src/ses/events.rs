@@ -77,6 +77,11 @@ pub struct SesEvent {
     pub event_timestamp: Option<DateTime<Utc>>,
     /// `mail.tags` (event publishing only; empty for identity notifications).
     pub tags: HashMap<String, Vec<String>>,
+    /// `mail.headers` (name, value), when the event carries the original
+    /// headers (event publishing always; identity notifications when the
+    /// identity has headers in notifications enabled).
+    #[serde(default)]
+    pub headers: Vec<(String, String)>,
     /// Recipients the event is about: `delivery.recipients`,
     /// `bounce.bouncedRecipients[].emailAddress`,
     /// `complaint.complainedRecipients[].emailAddress`,
@@ -128,6 +133,16 @@ pub fn status_of(kind: &SesEventKind) -> Option<&'static str> {
 pub fn notification_id_tag(event: &SesEvent, tag_name: &str) -> Option<uuid::Uuid> {
     let value = event.tags.get(tag_name)?.first()?;
     uuid::Uuid::parse_str(value).ok()
+}
+
+/// The notification id in the mail header `name` (compared
+/// case-insensitively), if present and a UUID.
+pub fn notification_id_header(event: &SesEvent, name: &str) -> Option<uuid::Uuid> {
+    let (_, value) = event
+        .headers
+        .iter()
+        .find(|(n, _)| n.eq_ignore_ascii_case(name))?;
+    uuid::Uuid::parse_str(value.trim()).ok()
 }
 
 /// Parses the SES event JSON (the SNS `Message` string). Accepts both the
@@ -236,6 +251,12 @@ pub fn parse_ses_event(message: &str) -> Result<SesEvent, SesEventError> {
         mail_timestamp,
         event_timestamp,
         tags: mail.tags.unwrap_or_default(),
+        headers: mail
+            .headers
+            .unwrap_or_default()
+            .into_iter()
+            .map(|h| (h.name, h.value))
+            .collect(),
         recipients,
         provider_response,
         feedback_id,
@@ -306,6 +327,13 @@ struct RawMail {
     timestamp: String,
     destination: Option<Vec<String>>,
     tags: Option<HashMap<String, Vec<String>>>,
+    headers: Option<Vec<RawHeader>>,
+}
+
+#[derive(Deserialize)]
+struct RawHeader {
+    name: String,
+    value: String,
 }
 
 #[derive(Deserialize)]
@@ -596,6 +624,21 @@ mod tests {
             notification_id_tag(&parse_fixture("notification-delivery.json"), TAG),
             None
         );
+    }
+
+    #[test]
+    fn notification_id_header_is_found_in_identity_notifications() {
+        let id = "0190b5a2-7c4e-7d7e-8a1b-2c3d4e5f6a7b";
+        let mut v: Value = serde_json::from_str(&fixture("notification-delivery.json")).unwrap();
+        let headers = v["mail"]["headers"].as_array_mut().unwrap();
+        headers.push(serde_json::json!({"name": "X-Herald-Notification-Id", "value": id}));
+        let e = parse_ses_event(&v.to_string()).unwrap();
+        assert_eq!(
+            notification_id_header(&e, "x-herald-notification-id"),
+            Some(uuid::Uuid::parse_str(id).unwrap())
+        );
+        assert_eq!(notification_id_header(&e, "X-Missing"), None);
+        assert!(!e.headers.is_empty());
     }
 
     #[test]

@@ -5,7 +5,6 @@
 //! sends that notification again when the batch is redelivered: delivery is
 //! at least once, as with every provider that has no idempotency key.
 
-use std::sync::Arc;
 use std::time::Duration;
 
 use chrono::Utc;
@@ -18,9 +17,10 @@ use herald_probes::Health;
 use lapin::message::Delivery;
 use tokio_util::sync::CancellationToken;
 
-use super::provider::{EmailProvider, OutgoingEmail, OutgoingSms, ProviderError, SmsProvider};
+use super::provider::{OutgoingEmail, OutgoingSms, Pacer, ProviderError};
 use super::simulator;
 use crate::consumer::{BatchHandler, Outbox, Rejected, decode};
+use crate::providers::Providers;
 
 /// Notifications of one batch in flight to the provider at once.
 const CONCURRENCY: usize = 16;
@@ -43,8 +43,9 @@ pub fn consumer_check(kind: NotificationType) -> &'static str {
 
 pub struct Deliver {
     kind: NotificationType,
-    email: Option<Arc<dyn EmailProvider>>,
-    sms: Option<Arc<dyn SmsProvider>>,
+    providers: Providers,
+    /// Paces sends to this type's provider (its per-second quota).
+    pacer: Option<Pacer>,
     metrics: Metrics,
     health: Health,
 }
@@ -52,15 +53,15 @@ pub struct Deliver {
 impl Deliver {
     pub fn new(
         kind: NotificationType,
-        email: Option<Arc<dyn EmailProvider>>,
-        sms: Option<Arc<dyn SmsProvider>>,
+        providers: Providers,
+        pacer: Option<Pacer>,
         metrics: Metrics,
         health: Health,
     ) -> Self {
         Deliver {
             kind,
-            email,
-            sms,
+            providers,
+            pacer,
             metrics,
             health,
         }
@@ -107,7 +108,11 @@ impl Deliver {
                     .deliveries_total
                     .with_label_values(&[kind, provider, "sent"])
                     .inc();
-                Ok(vec![event(Status::Sending, Some(reference), None)])
+                let mut events = vec![event(Status::Sending, Some(reference), None)];
+                if !self.reports_receipts(message.notification_type) {
+                    events.push(event(Status::Sent, None, None));
+                }
+                Ok(events)
             }
             Err(reason) => {
                 self.metrics
@@ -120,6 +125,17 @@ impl Deliver {
         }
     }
 
+    fn reports_receipts(&self, kind: NotificationType) -> bool {
+        match kind {
+            NotificationType::Sms => self
+                .providers
+                .sms
+                .as_ref()
+                .is_none_or(|p| p.reports_receipts()),
+            _ => true,
+        }
+    }
+
     /// Hands the notification to its provider, retrying retryable errors
     /// with backoff. `Ok(Err(reason))` is a permanent failure.
     async fn send_with_retries(
@@ -129,12 +145,15 @@ impl Deliver {
     ) -> anyhow::Result<(&'static str, Result<String, String>)> {
         let mut backoff = Duration::from_millis(200);
         for attempt in 1..=MAX_TRIES {
+            if let Some(pacer) = &self.pacer {
+                pacer.wait().await;
+            }
             let (provider, result) = match message.notification_type {
-                NotificationType::Sms => match &self.sms {
+                NotificationType::Sms => match &self.providers.sms {
                     Some(p) => (p.name(), p.send(outgoing_sms(message)).await),
                     None => return Ok(("none", Err(no_provider("SMS")))),
                 },
-                _ => match &self.email {
+                _ => match &self.providers.email {
                     Some(p) => (p.name(), p.send(outgoing_email(message)).await),
                     None => return Ok(("none", Err(no_provider("email")))),
                 },

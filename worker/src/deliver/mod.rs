@@ -10,6 +10,7 @@
 //!   provider is retried with backoff (the batch is held, unacked); a
 //!   permanent refusal becomes `technical-failure`.
 
+pub mod aws;
 mod handler;
 pub mod provider;
 pub mod simulator;

@@ -42,5 +42,55 @@ pub trait EmailProvider: Send + Sync {
 
 pub trait SmsProvider: Send + Sync {
     fn name(&self) -> &'static str;
+    /// Whether the provider reports delivery back to Herald. One that does
+    /// not leaves its texts `sent` (Notify's status for "no receipt").
+    fn reports_receipts(&self) -> bool {
+        true
+    }
     fn send(&self, sms: OutgoingSms) -> BoxFuture<'_, Result<String, ProviderError>>;
+}
+
+/// Paces sends to a provider's rate quota (SES accounts have a per-second
+/// sending rate): each send waits for its own slot, `1 / rate` apart.
+pub struct Pacer {
+    interval: std::time::Duration,
+    next: tokio::sync::Mutex<tokio::time::Instant>,
+}
+
+impl Pacer {
+    /// `None` for a rate of 0 (unpaced).
+    pub fn per_second(rate: f64) -> Option<Self> {
+        (rate > 0.0 && rate.is_finite()).then(|| Pacer {
+            interval: std::time::Duration::from_secs_f64(1.0 / rate),
+            next: tokio::sync::Mutex::new(tokio::time::Instant::now()),
+        })
+    }
+
+    /// Waits until this send's slot.
+    pub async fn wait(&self) {
+        let slot = {
+            let mut next = self.next.lock().await;
+            let slot = (*next).max(tokio::time::Instant::now());
+            *next = slot + self.interval;
+            slot
+        };
+        tokio::time::sleep_until(slot).await;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Pacer;
+
+    #[tokio::test(start_paused = true)]
+    async fn a_pacer_spaces_sends_by_its_rate() {
+        let pacer = Pacer::per_second(10.0).unwrap();
+        let started = tokio::time::Instant::now();
+        for _ in 0..11 {
+            pacer.wait().await;
+        }
+        // The first send goes at once, the eleventh a second later.
+        assert_eq!(started.elapsed(), std::time::Duration::from_secs(1));
+        assert!(Pacer::per_second(0.0).is_none());
+    }
 }

@@ -1,0 +1,414 @@
+//! Email through Amazon SES and SES receipts through the signed SNS webhook,
+//! end to end: moto (in server mode) is the SES endpoint, the worker is a
+//! real `herald worker` process using the AWS SDK against it, and receipts
+//! are SNS messages signed with a throwaway key that the API trusts through
+//! its explicitly named test override (`HERALD_SNS_INSECURE_TEST_CERTS`).
+
+use std::path::PathBuf;
+use std::process::Stdio;
+use std::time::Duration;
+
+use serde_json::{Value, json};
+use tokio::io::{AsyncBufReadExt, BufReader};
+use tokio::process::{Child, Command};
+use uuid::Uuid;
+
+use crate::helpers::receiver::Receiver;
+use herald_domain::config::Settings;
+
+use crate::helpers::{TestApp, TestEnv, herald_bin, serve};
+
+const TOPIC: &str = "arn:aws:sns:eu-west-2:123456789012:herald-ses-receipts";
+const SIGN_SCRIPT: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/python/sns_sign.py");
+const MOTO_SCRIPT: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/python/moto_ses.py");
+
+fn python() -> String {
+    std::env::var("HERALD_TEST_PYTHON").unwrap_or_else(|_| {
+        panic!("HERALD_TEST_PYTHON is not set: run the suite with scripts/test, which installs moto and cryptography")
+    })
+}
+
+/// The throwaway SNS signing key and certificate (made once, reused).
+fn key_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("sns-test-key")
+}
+
+async fn python_out(args: &[&str], stdin: Option<&str>) -> String {
+    let mut child = Command::new(python())
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run python");
+    if let Some(input) = stdin {
+        use tokio::io::AsyncWriteExt;
+        let mut pipe = child.stdin.take().expect("stdin");
+        pipe.write_all(input.as_bytes()).await.expect("write stdin");
+    }
+    drop(child.stdin.take());
+    let output = child.wait_with_output().await.expect("python output");
+    assert!(
+        output.status.success(),
+        "python {args:?} failed: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8(output.stdout).expect("utf-8")
+}
+
+/// `sns_sign.py keygen`: the PEM file and the SigningCertURL it stands for.
+async fn test_certificate() -> (PathBuf, String) {
+    let dir = key_dir();
+    let out = python_out(&[SIGN_SCRIPT, "keygen", dir.to_str().expect("path")], None).await;
+    let ready: Value = serde_json::from_str(out.trim()).expect("keygen json");
+    let url = ready["signing_cert_url"].as_str().expect("url").to_owned();
+    (dir.join("cert.pem"), url)
+}
+
+/// A signed SNS message with `envelope`'s fields (and `extra` flags).
+async fn signed(envelope: Value, extra: &[&str]) -> String {
+    let dir = key_dir();
+    let mut args = vec![SIGN_SCRIPT, "sign", dir.to_str().expect("path")];
+    args.extend_from_slice(extra);
+    python_out(&args, Some(&envelope.to_string())).await
+}
+
+/// A signed SNS Notification carrying an SES event of `kind` about the
+/// email SES knows as `message_id` and Herald as `notification_id`.
+async fn signed_ses_event(
+    kind: &str,
+    message_id: &str,
+    notification_id: &str,
+    extra: &[&str],
+) -> String {
+    let event = python_out(
+        &[SIGN_SCRIPT, "ses-event", kind, message_id, notification_id],
+        None,
+    )
+    .await;
+    signed(
+        json!({"Type": "Notification", "TopicArn": TOPIC, "Message": event.trim()}),
+        extra,
+    )
+    .await
+}
+
+struct Moto {
+    endpoint: String,
+    _process: Child,
+}
+
+async fn start_moto() -> Moto {
+    let mut process = Command::new(python())
+        .args([
+            MOTO_SCRIPT,
+            "0",
+            "--verify",
+            "notifications.example.org",
+            "--exit-on-stdin-eof",
+        ])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .kill_on_drop(true)
+        .spawn()
+        .expect("start moto");
+    let stdout = process.stdout.take().expect("stdout");
+    let mut lines = BufReader::new(stdout).lines();
+    let ready = tokio::time::timeout(Duration::from_secs(60), lines.next_line())
+        .await
+        .expect("moto ready in time")
+        .expect("read moto")
+        .expect("moto's ready line");
+    let ready: Value = serde_json::from_str(&ready).expect("ready json");
+    Moto {
+        endpoint: ready["endpoint"].as_str().expect("endpoint").to_owned(),
+        _process: process,
+    }
+}
+
+struct SesSetup {
+    app: TestApp,
+    moto: Moto,
+    worker: Child,
+}
+
+/// The API in-process (trusting the test certificate for TOPIC) and a real
+/// worker process sending email through SES = moto.
+async fn start() -> SesSetup {
+    let moto = start_moto().await;
+    let (app, settings) = api_trusting_the_test_certificate().await;
+    let worker = Command::new(herald_bin())
+        .arg("worker")
+        .envs(app.env.child_env(&settings))
+        .envs([
+            ("HERALD_CONSUMERS", "persist,deliver,status,callbacks"),
+            ("HERALD_EMAIL_PROVIDER", "ses"),
+            ("HERALD_AWS_ENDPOINT_URL", moto.endpoint.as_str()),
+            ("AWS_REGION", "eu-west-2"),
+            ("AWS_ACCESS_KEY_ID", "AKIDTEST"),
+            ("AWS_SECRET_ACCESS_KEY", "SECRETTEST"),
+        ])
+        .env_remove("AWS_PROFILE")
+        .env_remove("AWS_SESSION_TOKEN")
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .kill_on_drop(true)
+        .spawn()
+        .expect("spawn worker");
+    SesSetup { app, moto, worker }
+}
+
+/// The API alone, accepting receipts from TOPIC signed with the test key.
+async fn api_trusting_the_test_certificate() -> (TestApp, Settings) {
+    let (cert, cert_url) = test_certificate().await;
+    let env = TestEnv::new().await;
+    let fixture = env.fixture().await;
+    let mut settings = env.settings();
+    settings.ses_sns_topic_arns = vec![TOPIC.to_owned()];
+    settings.sns_insecure_test_certs = Some(format!("{cert_url}={}", cert.display()));
+    (serve(env, fixture, &settings, false).await, settings)
+}
+
+async fn post_receipt(app: &TestApp, body: String) -> reqwest::Response {
+    app.client
+        .post(format!("{}/notifications/email/ses", app.address))
+        // SNS sends JSON as text/plain.
+        .header("content-type", "text/plain; charset=UTF-8")
+        .body(body)
+        .send()
+        .await
+        .expect("post receipt")
+}
+
+impl SesSetup {
+    async fn send(&self, to: &str) -> String {
+        let response = self
+            .app
+            .post(
+                "/v2/notifications/email",
+                &self.app.fixture.normal_key,
+                &self.app.email_body(to),
+            )
+            .await;
+        assert_eq!(response.status(), 201);
+        let body: Value = response.json().await.expect("json");
+        body["id"].as_str().expect("id").to_owned()
+    }
+
+    async fn row(&self, id: &str) -> (String, Option<String>, Option<String>) {
+        let id: Uuid = id.parse().expect("uuid");
+        self.app
+            .env
+            .query(move |conn| {
+                use diesel::prelude::*;
+                use herald_domain::schema::notifications::dsl;
+                dsl::notifications
+                    .filter(dsl::id.eq(id))
+                    .select((dsl::status, dsl::provider_reference, dsl::feedback_type))
+                    .first(conn)
+                    .unwrap_or_else(|_| ("absent".to_owned(), None, None))
+            })
+            .await
+    }
+
+    /// Waits for the status and returns the provider reference.
+    async fn wait_for(&self, id: &str, status: &str) -> Option<String> {
+        let deadline = tokio::time::Instant::now() + Duration::from_secs(30);
+        loop {
+            let (got, reference, _) = self.row(id).await;
+            if got == status {
+                return reference;
+            }
+            assert!(
+                tokio::time::Instant::now() < deadline,
+                "{id} never became {status} (is {got})"
+            );
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    async fn post_receipt(&self, body: String) -> reqwest::Response {
+        post_receipt(&self.app, body).await
+    }
+
+    async fn sent_by_moto(&self) -> Vec<Value> {
+        let data: Value = self
+            .app
+            .client
+            .get(format!("{}/moto-api/data.json", self.moto.endpoint))
+            .send()
+            .await
+            .expect("moto data")
+            .json()
+            .await
+            .expect("json");
+        data["ses"]["Message"]
+            .as_array()
+            .cloned()
+            .unwrap_or_default()
+    }
+
+    async fn stop(mut self) {
+        let _ = self.worker.start_kill();
+        let _ = self.worker.wait().await;
+        self.app.stop().await;
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_normal_key_email_is_sent_through_ses_and_signed_receipts_set_its_final_status() {
+    let setup = start().await;
+    let callbacks = Receiver::start(0);
+    setup
+        .app
+        .env
+        .admin(&[
+            "set-callback",
+            "--service-id",
+            &setup.app.fixture.service_id,
+            "--url",
+            &callbacks.url,
+            "--bearer-token",
+            "callback-secret",
+        ])
+        .await;
+
+    // Arrange: three emails, handed to SES.
+    let delivered = setup.send("ada@example.com").await;
+    let bounced = setup.send("bob@example.com").await;
+    let untouched = setup.send("cy@example.com").await;
+    let mut references = Vec::new();
+    for id in [&delivered, &bounced, &untouched] {
+        let reference = setup
+            .wait_for(id, "sending")
+            .await
+            .expect("SES MessageId kept");
+        references.push(reference);
+    }
+    let sent = setup.sent_by_moto().await;
+    let ada = sent
+        .iter()
+        .find(|m| m["id"] == references[0].as_str())
+        .unwrap_or_else(|| panic!("SES has the message: {sent:?}"));
+    assert_eq!(
+        ada["destinations"]["ToAddresses"],
+        json!(["ada@example.com"])
+    );
+    assert!(
+        ada["source"]
+            .as_str()
+            .is_some_and(|s| s.ends_with("@notifications.example.org"))
+    );
+    assert!(
+        ada["body"].as_str().is_some_and(|b| b.contains("Ann")),
+        "rendered body: {ada}"
+    );
+
+    // Act + assert: a delivery and a hard bounce, signed, each answered 200.
+    let receipt = signed_ses_event("delivery", &references[0], &delivered, &[]).await;
+    assert_eq!(setup.post_receipt(receipt).await.status(), 200);
+    let receipt = signed_ses_event("bounce-permanent", &references[1], &bounced, &[]).await;
+    assert_eq!(setup.post_receipt(receipt).await.status(), 200);
+    setup.wait_for(&delivered, "delivered").await;
+    setup.wait_for(&bounced, "permanent-failure").await;
+    let (_, _, feedback_type) = setup.row(&bounced).await;
+    assert_eq!(feedback_type.as_deref(), Some("Permanent"));
+    // The service hears about both final statuses.
+    let received = callbacks.wait_for(2, Duration::from_secs(20)).await;
+    let mut heard: Vec<(String, String)> = received
+        .iter()
+        .map(|c| {
+            assert_eq!(c.authorization.as_deref(), Some("Bearer callback-secret"));
+            (
+                c.body["id"].as_str().unwrap_or_default().to_owned(),
+                c.body["status"].as_str().unwrap_or_default().to_owned(),
+            )
+        })
+        .collect();
+    heard.sort();
+    let mut expected = vec![
+        (delivered.clone(), "delivered".to_owned()),
+        (bounced.clone(), "permanent-failure".to_owned()),
+    ];
+    expected.sort();
+    assert_eq!(heard, expected);
+
+    // Anything that does not verify is refused with 403 and changes nothing.
+    let forged = signed_ses_event("delivery", &references[2], &untouched, &["--tamper"]).await;
+    let foreign_host = signed_ses_event(
+        "delivery",
+        &references[2],
+        &untouched,
+        &[
+            "--signing-cert-url",
+            "https://sns.eu-west-2.evil.example.com/cert.pem",
+        ],
+    )
+    .await;
+    let event = python_out(
+        &[
+            SIGN_SCRIPT,
+            "ses-event",
+            "delivery",
+            &references[2],
+            &untouched,
+        ],
+        None,
+    )
+    .await;
+    let unknown_topic = signed(
+        json!({"Type": "Notification", "TopicArn": "arn:aws:sns:eu-west-2:999999999999:other", "Message": event.trim()}),
+        &[],
+    )
+    .await;
+    for body in [forged, foreign_host, unknown_topic] {
+        let response = setup.post_receipt(body).await;
+        assert_eq!(response.status(), 403);
+        let error: Value = response.json().await.expect("json");
+        assert_eq!(error["errors"][0]["error"], "AuthError", "{error}");
+    }
+    let not_json = setup.post_receipt("not an SNS message".to_owned()).await;
+    assert_eq!(not_json.status(), 400);
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    assert_eq!(setup.row(&untouched).await.0, "sending");
+
+    callbacks.stop().await;
+    setup.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_verified_subscription_is_confirmed_by_fetching_its_subscribe_url() {
+    let (app, _) = api_trusting_the_test_certificate().await;
+    let sns = Receiver::start(0);
+    let confirmation = signed(
+        json!({
+            "Type": "SubscriptionConfirmation",
+            "TopicArn": TOPIC,
+            "Message": "You have chosen to subscribe to the topic.",
+            "Token": "token-1",
+            "SubscribeURL": format!("{}?Action=ConfirmSubscription&Token=token-1", sns.url),
+        }),
+        &[],
+    )
+    .await;
+    assert_eq!(post_receipt(&app, confirmation).await.status(), 200);
+    assert_eq!(sns.received().len(), 1, "SubscribeURL fetched once");
+
+    // A confirmation for a topic that is not ours is never fetched.
+    let other = signed(
+        json!({
+            "Type": "SubscriptionConfirmation",
+            "TopicArn": "arn:aws:sns:eu-west-2:999999999999:other",
+            "Message": "You have chosen to subscribe to the topic.",
+            "Token": "token-2",
+            "SubscribeURL": format!("{}?Action=ConfirmSubscription&Token=token-2", sns.url),
+        }),
+        &[],
+    )
+    .await;
+    assert_eq!(post_receipt(&app, other).await.status(), 403);
+    assert_eq!(sns.received().len(), 1);
+    sns.stop().await;
+    app.stop().await;
+}

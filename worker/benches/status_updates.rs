@@ -1,0 +1,280 @@
+//! Status-update benchmark (a command that prints figures, not a test):
+//! `scripts/bench-status [events]`, or
+//! `cargo bench -p herald-worker --bench status_updates -- [events]`.
+//!
+//! On one fresh database with `events` notifications (default 200,000) in
+//! `sending`, measured in the same run:
+//!  1. single-row UPDATEs (one statement and commit per event, 8 connections),
+//!     on a sample for a few seconds: what per-event status writes manage;
+//!  2. a raw batched UPDATE of all the rows (`UPDATE … FROM unnest(…)`, 500
+//!     rows per statement and transaction, one connection): the database's
+//!     own ceiling for batched status writes;
+//!  3. the status consumer: `events` `delivered` events queued in RabbitMQ,
+//!     then the real consumer started; applied events per second until all
+//!     are applied (startup included).
+//!
+//! Between phases the rows go back to `sending` and the table is vacuumed,
+//! so each phase starts from the same state.
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
+
+use chrono::{DateTime, Utc};
+use diesel::prelude::*;
+use diesel::sql_types::{Array, Text, Timestamptz, Uuid as SqlUuid};
+use herald_domain::broker;
+use herald_domain::config::Settings;
+use herald_domain::db;
+use herald_domain::ids;
+use herald_domain::kinds::Status;
+use herald_domain::messages::{StatusEvent, StatusMessage};
+use herald_domain::metrics::Metrics;
+use herald_probes::Health;
+use herald_worker::Worker;
+use uuid::Uuid;
+
+const BATCH: usize = 500;
+const SINGLE_ROW_CLIENTS: usize = 8;
+const SINGLE_ROW_SECONDS: u64 = 8;
+
+fn main() -> anyhow::Result<()> {
+    let events: usize = std::env::args()
+        .skip(1)
+        .find_map(|a| a.parse().ok())
+        .unwrap_or(200_000);
+    let admin_url = std::env::var("HERALD_BENCH_ADMIN_URL")
+        .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".to_owned());
+    let run = Uuid::now_v7().simple().to_string();
+    let db_name = format!("herald_bench_status_{}", &run[..12]);
+    let database_url = admin_url.rsplit_once('/').map_or_else(
+        || format!("{admin_url}/{db_name}"),
+        |(base, _)| format!("{base}/{db_name}"),
+    );
+    let mut admin = PgConnection::establish(&admin_url)?;
+    diesel::sql_query(format!("CREATE DATABASE \"{db_name}\"")).execute(&mut admin)?;
+
+    let result = bench(events, &database_url, &run);
+
+    diesel::sql_query(format!(
+        "DROP DATABASE IF EXISTS \"{db_name}\" WITH (FORCE)"
+    ))
+    .execute(&mut admin)?;
+    result
+}
+
+fn bench(events: usize, database_url: &str, run: &str) -> anyhow::Result<()> {
+    let mut conn = PgConnection::establish(database_url)?;
+    db::run_migrations(&mut conn)?;
+    db::ensure_partitions(&mut conn, db::partition_window(Utc::now(), 1))?;
+    let rows = seed(&mut conn, events)?;
+    println!("== {events} notifications in `sending` (one day partition)");
+
+    let single = single_row(database_url, &rows)?;
+    reset(&mut conn)?;
+    let raw = raw_batched(&mut conn, &rows)?;
+    reset(&mut conn)?;
+    let consumer = tokio::runtime::Runtime::new()?.block_on(consumer(database_url, run, &rows))?;
+    let delivered: i64 = diesel::select(diesel::dsl::sql::<diesel::sql_types::BigInt>(
+        "(SELECT count(*) FROM notifications WHERE status = 'delivered')",
+    ))
+    .get_result(&mut conn)?;
+
+    println!();
+    println!("single-row UPDATE, {SINGLE_ROW_CLIENTS} connections: {single:>9.0} updates/s");
+    println!("raw batched UPDATE ({BATCH}/statement):   {raw:>9.0} updates/s");
+    println!(
+        "status consumer (queue → batch → commit → ack): {consumer:>9.0} updates/s ({delivered} rows delivered)"
+    );
+    println!(
+        "consumer / single-row = {:.1}x (target >= 15x); consumer / raw batched = {:.0}% (target >= 70%)",
+        consumer / single,
+        100.0 * consumer / raw
+    );
+    anyhow::ensure!(delivered as usize == events, "not every event was applied");
+    Ok(())
+}
+
+/// Inserts `n` notifications in `sending`, ids minted now (UUIDv7).
+fn seed(conn: &mut PgConnection, n: usize) -> anyhow::Result<Vec<(Uuid, DateTime<Utc>)>> {
+    let rows: Vec<(Uuid, DateTime<Utc>)> = (0..n)
+        .map(|_| {
+            let id = ids::new_notification_id();
+            (id, ids::created_at_of(&id).unwrap_or_else(Utc::now))
+        })
+        .collect();
+    let (service, key, template) = (Uuid::now_v7(), Uuid::now_v7(), Uuid::now_v7());
+    for chunk in rows.chunks(10_000) {
+        diesel::sql_query(
+            "INSERT INTO notifications (id, created_at, service_id, api_key_id, key_type,
+                 notification_type, template_id, template_version, recipient, subject, body,
+                 status, sent_at, provider_reference)
+             SELECT v.id, v.created_at, $3, $4, 'normal', 'email', $5, 1,
+                    'bench@example.com', 'Hello', 'Dear Bench, your reference is ABC-123.',
+                    'sending', v.created_at, 'ses-' || v.id
+             FROM unnest($1::uuid[], $2::timestamptz[]) AS v(id, created_at)",
+        )
+        .bind::<Array<SqlUuid>, _>(chunk.iter().map(|r| r.0).collect::<Vec<_>>())
+        .bind::<Array<Timestamptz>, _>(chunk.iter().map(|r| r.1).collect::<Vec<_>>())
+        .bind::<SqlUuid, _>(service)
+        .bind::<SqlUuid, _>(key)
+        .bind::<SqlUuid, _>(template)
+        .execute(conn)?;
+    }
+    diesel::sql_query("VACUUM ANALYZE notifications").execute(conn)?;
+    Ok(rows)
+}
+
+/// Every row back to `sending`, then VACUUM so each phase starts equal.
+fn reset(conn: &mut PgConnection) -> anyhow::Result<()> {
+    diesel::sql_query(
+        "UPDATE notifications SET status = 'sending', updated_at = NULL WHERE status <> 'sending'",
+    )
+    .execute(conn)?;
+    diesel::sql_query("VACUUM ANALYZE notifications").execute(conn)?;
+    Ok(())
+}
+
+fn single_row(database_url: &str, rows: &[(Uuid, DateTime<Utc>)]) -> anyhow::Result<f64> {
+    let rows = Arc::new(rows.to_vec());
+    let next = Arc::new(AtomicUsize::new(0));
+    let deadline = Instant::now() + Duration::from_secs(SINGLE_ROW_SECONDS);
+    let started = Instant::now();
+    let workers: Vec<_> = (0..SINGLE_ROW_CLIENTS)
+        .map(|_| {
+            let (rows, next, url) = (rows.clone(), next.clone(), database_url.to_owned());
+            std::thread::spawn(move || -> anyhow::Result<usize> {
+                let mut conn = PgConnection::establish(&url)?;
+                let mut done = 0;
+                while Instant::now() < deadline {
+                    let Some((id, created_at)) = rows.get(next.fetch_add(1, Ordering::Relaxed))
+                    else {
+                        break;
+                    };
+                    diesel::sql_query(
+                        "UPDATE notifications SET status = $3, updated_at = now()
+                         WHERE id = $1 AND created_at = $2",
+                    )
+                    .bind::<SqlUuid, _>(id)
+                    .bind::<Timestamptz, _>(created_at)
+                    .bind::<Text, _>(Status::Delivered.as_str())
+                    .execute(&mut conn)?;
+                    done += 1;
+                }
+                Ok(done)
+            })
+        })
+        .collect();
+    let mut done = 0;
+    for worker in workers {
+        done += worker
+            .join()
+            .map_err(|_| anyhow::anyhow!("single-row thread panicked"))??;
+    }
+    let rate = done as f64 / started.elapsed().as_secs_f64();
+    println!(
+        "single-row: {done} updates in {:.1} s",
+        started.elapsed().as_secs_f64()
+    );
+    Ok(rate)
+}
+
+fn raw_batched(conn: &mut PgConnection, rows: &[(Uuid, DateTime<Utc>)]) -> anyhow::Result<f64> {
+    let started = Instant::now();
+    for chunk in rows.chunks(BATCH) {
+        let now = Utc::now();
+        diesel::sql_query(
+            "UPDATE notifications AS n SET status = v.status, updated_at = v.at
+             FROM unnest($1::uuid[], $2::timestamptz[], $3::text[], $4::timestamptz[])
+                  AS v(id, created_at, status, at)
+             WHERE n.id = v.id AND n.created_at = v.created_at",
+        )
+        .bind::<Array<SqlUuid>, _>(chunk.iter().map(|r| r.0).collect::<Vec<_>>())
+        .bind::<Array<Timestamptz>, _>(chunk.iter().map(|r| r.1).collect::<Vec<_>>())
+        .bind::<Array<Text>, _>(vec![Status::Delivered.as_str(); chunk.len()])
+        .bind::<Array<Timestamptz>, _>(vec![now; chunk.len()])
+        .execute(conn)?;
+    }
+    let elapsed = started.elapsed().as_secs_f64();
+    println!("raw batched: {} updates in {elapsed:.1} s", rows.len());
+    Ok(rows.len() as f64 / elapsed)
+}
+
+async fn consumer(
+    database_url: &str,
+    run: &str,
+    rows: &[(Uuid, DateTime<Utc>)],
+) -> anyhow::Result<f64> {
+    let mut settings = Settings::from_env();
+    settings.database_url = database_url.to_owned();
+    settings.amqp_prefix = format!("hbench-status-{}", &run[..12]);
+    settings.consumers = vec!["status".to_owned()];
+    settings.metrics_addr = String::new();
+    let topology = settings.topology();
+
+    // Queue every event first (confirmed), as a backlog after a blast.
+    let connection = broker::connect(&settings.amqp_url, "bench-status").await?;
+    let channel = broker::confirm_channel(&connection).await?;
+    topology.declare(&channel).await?;
+    let queued = Instant::now();
+    for chunk in rows.chunks(5_000) {
+        let now = Utc::now();
+        let payloads = chunk
+            .iter()
+            .map(|(id, _)| {
+                serde_json::to_vec(&StatusMessage::Status(StatusEvent {
+                    notification_id: *id,
+                    status: Status::Delivered,
+                    at: now,
+                    sent_at: None,
+                    provider_reference: None,
+                    provider_response: Some("250 2.0.0 OK".to_owned()),
+                    feedback_type: None,
+                    feedback_subtype: None,
+                    first_seen: now,
+                }))
+            })
+            .collect::<Result<Vec<_>, _>>()?;
+        broker::publish_many_confirmed(&channel, "", &topology.status_queue(), &payloads, None)
+            .await?;
+    }
+    println!(
+        "queued {} status events in {:.1} s",
+        rows.len(),
+        queued.elapsed().as_secs_f64()
+    );
+
+    let metrics = Metrics::new()?;
+    let started = Instant::now();
+    let worker = Worker::start(&settings, metrics.clone(), Health::new()).await?;
+    let stop = tokio_util::sync::CancellationToken::new();
+    let running = tokio::spawn(worker.run_until(stop.clone().cancelled_owned()));
+    let applied = metrics.status_events_total.with_label_values(&["applied"]);
+    let deadline = Instant::now() + Duration::from_secs(600);
+    while (applied.get() as usize) < rows.len() && Instant::now() < deadline {
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    let elapsed = started.elapsed().as_secs_f64();
+    stop.cancel();
+    running.await??;
+    let batches = metrics.status_batch_size.get_sample_count();
+    println!(
+        "status consumer: {} applied in {elapsed:.1} s, {batches} batches (mean {:.0}), mean commit {:.1} ms",
+        applied.get(),
+        metrics.status_batch_size.get_sample_sum() / batches.max(1) as f64,
+        1000.0
+            * metrics
+                .status_batch_commit_duration_seconds
+                .get_sample_sum()
+            / batches.max(1) as f64,
+    );
+
+    for queue in topology.all_queues() {
+        let channel = connection.create_channel().await?;
+        let _ = channel
+            .queue_delete(queue.as_str().into(), Default::default())
+            .await;
+    }
+    let _ = connection.close(200, "done".into()).await;
+    Ok(rows.len() as f64 / elapsed)
+}
