@@ -6,6 +6,7 @@ mod broker_outage;
 mod compat;
 mod delivery;
 mod errors;
+mod files;
 mod health;
 mod helpers;
 mod official_clients;

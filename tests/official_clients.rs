@@ -11,11 +11,23 @@ use crate::helpers::{Options, TestApp, spawn_app, spawn_app_with};
 /// The clients' checks expect notifications to stay `created` (as in GOV.UK
 /// Notify's own client suites without delivery): persist only.
 async fn spawn_without_delivery() -> TestApp {
-    spawn_app_with(Options {
+    let app = spawn_app_with(Options {
         worker: true,
-        tweak: |s| s.consumers = vec!["persist".to_owned()],
+        tweak: |s| s.consumers = vec!["persist".to_owned(), "documents".to_owned()],
     })
-    .await
+    .await;
+    // Files sent by email need the service's contact link.
+    app.env
+        .admin(&[
+            "set-contact-link",
+            "--service-id",
+            &app.fixture.service_id,
+            "--link",
+            "https://example.org/contact",
+        ])
+        .await;
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    app
 }
 
 fn python() -> String {

@@ -110,6 +110,14 @@ pub enum AdminCommand {
         #[arg(long)]
         default: bool,
     },
+    /// Set the contact link (a URL, email address or phone number) shown to
+    /// recipients of files sent by email; files are refused without one.
+    SetContactLink {
+        #[arg(long)]
+        service_id: Uuid,
+        #[arg(long)]
+        link: String,
+    },
     /// Set a service's rate limit (requests per 60 s per key type) and/or daily limit.
     SetLimits {
         #[arg(long)]
@@ -373,6 +381,13 @@ fn execute(
             let sms_sender = SmsSender::insert(conn, service_id, sender, default)
                 .map_err(|e| service_error(e, service_id))?;
             Ok((serde_json::to_value(&sms_sender)?, Some(service_id)))
+        }
+        AdminCommand::SetContactLink { service_id, link } => {
+            let link = link.trim();
+            anyhow::ensure!(!link.is_empty(), "--link must not be empty");
+            let service = Service::set_contact_link(conn, service_id, Some(link))
+                .map_err(|e| not_found(e, "service", service_id))?;
+            Ok((serde_json::to_value(&service)?, Some(service_id)))
         }
         AdminCommand::SetLimits {
             service_id,

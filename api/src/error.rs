@@ -26,6 +26,9 @@ pub enum ApiError {
     Auth { status: StatusCode, message: String },
     #[error("no result found")]
     NotFound,
+    /// A resource that existed but is no longer available (an expired file).
+    #[error("gone: {0}")]
+    Gone(String),
     #[error("no route for {method} {path}")]
     NoRoute { method: String, path: String },
     #[error("method {method} not allowed on {path}")]
@@ -83,6 +86,7 @@ impl ApiError {
             ApiError::Auth { .. } => "AuthError",
             ApiError::NotFound => "NoResultFound",
             ApiError::NoRoute { .. } => "NotFound",
+            ApiError::Gone(_) => "GoneError",
             ApiError::MethodNotAllowed { .. } => "MethodNotAllowed",
             ApiError::UnsupportedMediaType(_) => "UnsupportedMediaType",
             ApiError::PayloadTooLarge(_) => "PayloadTooLarge",
@@ -98,6 +102,7 @@ impl ApiError {
             ApiError::Validation(messages) => messages.clone(),
             ApiError::BadRequest(message)
             | ApiError::Auth { message, .. }
+            | ApiError::Gone(message)
             | ApiError::RateLimit(message)
             | ApiError::TooManyRequests(message) => vec![message.clone()],
             ApiError::NotFound => vec!["No result found".to_owned()],
@@ -125,6 +130,7 @@ impl ResponseError for ApiError {
             ApiError::Validation(_) | ApiError::BadRequest(_) => StatusCode::BAD_REQUEST,
             ApiError::Auth { status, .. } => *status,
             ApiError::NotFound | ApiError::NoRoute { .. } => StatusCode::NOT_FOUND,
+            ApiError::Gone(_) => StatusCode::GONE,
             ApiError::MethodNotAllowed { .. } => StatusCode::METHOD_NOT_ALLOWED,
             ApiError::UnsupportedMediaType(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             ApiError::PayloadTooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,

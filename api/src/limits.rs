@@ -142,6 +142,7 @@ mod tests {
             rate_limit,
             created_at: Utc::now(),
             updated_at: Utc::now(),
+            contact_link: None,
             daily_limit,
         }
     }

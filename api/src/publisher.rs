@@ -13,7 +13,7 @@ use std::time::{Duration, Instant};
 
 use futures_util::StreamExt;
 use herald_domain::broker::{self, PublishError, Topology};
-use herald_domain::messages::{ChangeEvent, NotificationMessage, StatusMessage};
+use herald_domain::messages::{ChangeEvent, DocumentMessage, NotificationMessage, StatusMessage};
 use herald_domain::metrics::Metrics;
 use herald_probes::Health;
 use lapin::options::{BasicAckOptions, BasicConsumeOptions, QueueBindOptions, QueueDeclareOptions};
@@ -91,6 +91,17 @@ impl Publisher {
         // The default exchange routes by queue name.
         self.publish_confirmed("", &self.topology.status_queue(), &payload)
             .await
+    }
+
+    /// Queues files for the document store, each confirmed, before the
+    /// email that links to them is published.
+    pub async fn publish_documents(&self, documents: &[DocumentMessage]) -> Result<(), ApiError> {
+        for document in documents {
+            let payload = serde_json::to_vec(document).map_err(anyhow::Error::from)?;
+            self.publish_confirmed("", &self.topology.documents_queue(), &payload)
+                .await?;
+        }
+        Ok(())
     }
 
     async fn publish_confirmed(

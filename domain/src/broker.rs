@@ -50,6 +50,11 @@ impl Topology {
         format!("{}.status", self.prefix)
     }
 
+    /// Files sent by email, on their way to the document store.
+    pub fn documents_queue(&self) -> String {
+        format!("{}.documents", self.prefix)
+    }
+
     pub fn callbacks_queue(&self) -> String {
         format!("{}.callbacks", self.prefix)
     }
@@ -71,6 +76,7 @@ impl Topology {
             self.deliver_queue(crate::kinds::NotificationType::Sms),
             self.status_queue(),
             self.callbacks_queue(),
+            self.documents_queue(),
         ];
         for queue in work {
             queues.push(self.dead_queue_for(&queue));
@@ -155,6 +161,8 @@ impl Topology {
         let status = self.status_queue();
         self.declare_work_queue(channel, &status).await?;
         self.declare_retry_queues(channel, &status).await?;
+        self.declare_work_queue(channel, &self.documents_queue())
+            .await?;
         let callbacks = self.callbacks_queue();
         self.declare_work_queue(channel, &callbacks).await?;
         self.declare_retry_queues(channel, &callbacks).await

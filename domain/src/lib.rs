@@ -9,6 +9,7 @@
 pub mod broker;
 pub mod config;
 pub mod db;
+pub mod documents;
 pub mod file_uploads;
 pub mod format;
 pub mod ids;

@@ -43,6 +43,8 @@ impl NotificationMessage {
     }
 }
 
+pub use crate::documents::DocumentMessage;
+
 /// "Something about this service changed: reload it." Published by
 /// `herald admin` on the changes fanout; every API process reloads the
 /// service from the database.

@@ -12,6 +12,23 @@ diesel::table! {
         created_at -> Timestamptz,
         updated_at -> Timestamptz,
         daily_limit -> Int4,
+        contact_link -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    documents (id) {
+        id -> Uuid,
+        service_id -> Uuid,
+        notification_id -> Uuid,
+        filename -> Nullable<Text>,
+        mimetype -> Text,
+        size_bytes -> Int4,
+        confirm_email_sha256 -> Nullable<Bytea>,
+        nonce -> Bytea,
+        ciphertext -> Bytea,
+        created_at -> Timestamptz,
+        expires_at -> Timestamptz,
     }
 }
 

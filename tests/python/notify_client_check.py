@@ -407,6 +407,38 @@ class Run:
         self.check_created(sent, "email", self.email_template, None,
                            "Dear Bob,\n\nYour code is 42.", "Hello Bob", None)
 
+    def send_file(self):
+        import io
+        import urllib.error
+        import urllib.request
+
+        from notifications_python_client import prepare_upload
+
+        data = b"name,amount\nAnn,12\n"
+        upload = prepare_upload(io.BytesIO(data), filename="statement.csv",
+                                confirm_email_before_download=False, retention_period="2 weeks")
+        sent = self.client.send_email_notification(
+            email_address="file@example.com",
+            template_id=self.email_template,
+            personalisation={"name": "Ann", "code": upload},
+        )
+        self.ids.append(sent["id"])
+        found = re.search(r"https?://\S+/d/\S+", sent["content"]["body"])
+        expect(found, "the email carries a download link", sent["content"]["body"])
+        link = found.group(0).rstrip(".")
+        deadline = time.monotonic() + 15
+        while True:
+            try:
+                with urllib.request.urlopen(link) as response:
+                    body = response.read()
+                break
+            except urllib.error.HTTPError as error:
+                # 404 until the documents worker has stored the file.
+                expect(error.code == 404 and time.monotonic() < deadline,
+                       f"download {link} answered {error.code}")
+                time.sleep(0.1)
+        expect_eq(body, data, "downloaded file")
+
     def send_sms(self):
         reference = self.ref("sms")
         sent = self.client.send_sms_notification(
@@ -879,6 +911,7 @@ class Run:
         c = self.check
         c("send_email_notification", "personalisation+reference+one_click_unsubscribe_url", self.send_email)
         c("send_email_notification", "personalisation only", self.send_email_plain)
+        c("send_email_notification", "a file from prepare_upload, downloaded from its link", self.send_file)
         c("send_sms_notification", "personalisation+reference", self.send_sms)
         c("get_notification_by_id", "email", self.get_email_by_id)
         c("get_notification_by_id", "email without options", self.get_plain_by_id)

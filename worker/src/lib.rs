@@ -8,12 +8,14 @@
 //! * `deliver/`: accepted notifications → provider or simulator → status events;
 //! * `status/`: status events → grouped status updates (+ callbacks queued);
 //! * `callbacks/`: callbacks → the services' endpoints;
+//! * `documents.rs`: files sent by email → the (encrypted) document store;
 //! * `timeouts.rs`: `sending` for 72 h → `temporary-failure`.
 
 pub mod batch;
 pub mod callbacks;
 pub mod consumer;
 pub mod deliver;
+pub mod documents;
 pub mod persist;
 pub mod providers;
 mod startup;

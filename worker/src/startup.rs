@@ -5,6 +5,7 @@ use std::time::Duration;
 use herald_domain::config::Settings;
 use herald_domain::db::{self, PgPool};
 use herald_domain::metrics::Metrics;
+use herald_domain::models::Document;
 use herald_probes::Health;
 use tokio::task::JoinHandle;
 use tokio_util::sync::CancellationToken;
@@ -15,6 +16,7 @@ use crate::callbacks::{self, Callbacks};
 use crate::consumer::{self, ConsumerSettings};
 use crate::deliver::provider::Pacer;
 use crate::deliver::{self, Deliver};
+use crate::documents::{self, Documents};
 use crate::persist::{self, Persist};
 use crate::providers::Providers;
 use crate::status::{self, Status};
@@ -142,6 +144,22 @@ impl Worker {
                 stop.clone(),
             )));
         }
+        if settings.runs("documents") {
+            let mut documents_settings = consumer_settings(
+                topology.documents_queue(),
+                documents::LOOP_NAME,
+                documents::CONSUMER_CHECK,
+            );
+            documents_settings.batch_size = documents::BATCH_SIZE;
+            documents_settings.prefetch = 2 * documents::BATCH_SIZE as u16;
+            tasks.push(tokio::spawn(consumer::run(
+                documents_settings,
+                Documents::new(pool.clone(), health.clone()),
+                metrics.clone(),
+                health.clone(),
+                stop.clone(),
+            )));
+        }
         if settings.runs("timeouts") {
             tasks.push(tokio::spawn(timeouts::run(
                 pool.clone(),
@@ -198,6 +216,10 @@ async fn maintain_partitions(pool: PgPool, stop: CancellationToken) {
                 &mut conn,
                 db::partition_window(chrono::Utc::now(), PARTITIONS_AHEAD),
             )?;
+            // Files past their retention period go too, a batch at a time.
+            while Document::delete_expired(&mut conn, chrono::Utc::now(), documents::EXPIRY_BATCH)?
+                > 0
+            {}
             Ok::<_, anyhow::Error>(())
         })
         .await;

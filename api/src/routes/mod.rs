@@ -1,6 +1,7 @@
 //! HTTP routes. The hot path is `notifications/post.rs`:
 //! authenticate → validate → render → publish (confirmed) → 201.
 
+pub mod documents;
 pub mod notifications;
 pub mod other;
 pub mod receipts;
@@ -63,6 +64,12 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                 .default_service(web::to(method_not_allowed)),
         )
         .route("/v2/openapi.json", web::get().to(other::openapi))
+        .service(
+            web::resource("/d/{service_id}/{document_id}")
+                .route(web::get().to(documents::download))
+                .route(web::post().to(documents::confirm))
+                .default_service(web::to(method_not_allowed)),
+        )
         .service(
             web::resource("/notifications/email/ses")
                 .route(web::post().to(receipts::ses))

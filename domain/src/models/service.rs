@@ -17,6 +17,8 @@ pub struct Service {
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
     pub daily_limit: i32,
+    /// Shown to recipients of files; Notify refuses files without it.
+    pub contact_link: Option<String>,
 }
 
 #[derive(Debug, Insertable)]
@@ -68,6 +70,21 @@ impl Service {
                 .returning(Service::as_returning())
                 .get_result(conn)
         })
+    }
+
+    /// Sets (or clears, with `None`) the contact link shown with files.
+    pub fn set_contact_link(
+        conn: &mut PgConnection,
+        id: Uuid,
+        link: Option<&str>,
+    ) -> QueryResult<Service> {
+        diesel::update(services::table.find(id))
+            .set((
+                services::contact_link.eq(link),
+                services::updated_at.eq(Utc::now()),
+            ))
+            .returning(Service::as_returning())
+            .get_result(conn)
     }
 
     pub fn all(conn: &mut PgConnection) -> QueryResult<Vec<Service>> {

@@ -4,7 +4,8 @@
 
 use actix_web::web::{Data, Payload};
 use actix_web::{HttpRequest, HttpResponse};
-use herald_domain::file_uploads::{self, FileUploadError};
+use herald_domain::documents::{self, DocumentMessage};
+use herald_domain::file_uploads::{self, FileUpload, FileUploadError};
 use herald_domain::ids;
 use herald_domain::kinds::{KeyType, NotificationType};
 use herald_domain::messages::NotificationMessage;
@@ -52,10 +53,13 @@ async fn send(
     let template = find_template(&state, &caller, &send, kind).await?;
     let reply_to = choose_reply_to(&caller, &send, kind)?;
     check_recipient_allowed(&caller, &send, kind)?;
-    check_files(&state, &caller, &send, kind)?;
+    let files = check_files(&state, &caller, &send, kind)?;
     let sanitised_content = sanitise_personalisation(&mut send);
     state.limits.check_daily(service, caller.key_type, kind)?;
-    let message = render(&state, &caller, &send, &template, kind, reply_to)?;
+    let id = ids::new_notification_id();
+    let documents = attach_files(&state, &caller, &mut send, id, &files)?;
+    let message = render(&state, &caller, &send, &template, kind, reply_to, id)?;
+    state.publisher.publish_documents(&documents).await?;
     state.publisher.publish(&message).await?;
     state
         .limits
@@ -142,15 +146,14 @@ fn choose_reply_to(
     }
 }
 
-/// Notify's "send a file by email" rules. Herald has no document store yet,
-/// so a service has no contact link for downloads: a valid file object gets
-/// Notify's "not set up" message.
+/// Notify's "send a file by email" rules (a service needs a contact link),
+/// returning the decoded files.
 fn check_files(
     state: &AppState,
     caller: &Caller,
     send: &SendRequest,
     kind: NotificationType,
-) -> Result<(), ApiError> {
+) -> Result<Vec<FileUpload>, ApiError> {
     let file_error = |error: FileUploadError| match error {
         FileUploadError::Validation { messages, .. } => ApiError::Validation(messages),
         other => ApiError::BadRequest(other.to_string()),
@@ -159,12 +162,37 @@ fn check_files(
         .map_err(file_error)?;
     file_uploads::find_file_uploads_for_service(
         &send.personalisation,
-        None,
+        caller.service.service.contact_link.as_deref(),
         &caller.service.service.id.to_string(),
         &state.public_url,
     )
-    .map(|_| ())
     .map_err(file_error)
+}
+
+/// Encrypts each file for the document store and puts its download link in
+/// the personalisation in its place.
+fn attach_files(
+    state: &AppState,
+    caller: &Caller,
+    send: &mut SendRequest,
+    notification_id: uuid::Uuid,
+    files: &[FileUpload],
+) -> Result<Vec<DocumentMessage>, ApiError> {
+    let mut documents = Vec::with_capacity(files.len());
+    for file in files {
+        let sealed = documents::seal(
+            file,
+            caller.service.service.id,
+            notification_id,
+            &send.recipient,
+            &state.public_url,
+            chrono::Utc::now(),
+        )?;
+        send.personalisation
+            .insert(file.key.clone(), serde_json::Value::String(sealed.url));
+        documents.push(sealed.message);
+    }
+    Ok(documents)
 }
 
 /// Applies `sanitise_content_for` (email only) to the personalisation and
@@ -216,12 +244,12 @@ fn render(
     template: &Template,
     kind: NotificationType,
     reply_to: Option<String>,
+    id: uuid::Uuid,
 ) -> Result<NotificationMessage, ApiError> {
     let filled = content::fill(template, &send.personalisation)?;
     filled.check_sendable(template)?;
     let content::Filled { subject, body, .. } = filled;
 
-    let id = ids::new_notification_id();
     let created_at =
         ids::created_at_of(&id).ok_or_else(|| anyhow::anyhow!("a fresh UUIDv7 has a timestamp"))?;
     Ok(NotificationMessage {

@@ -1,0 +1,142 @@
+//! `GET /d/{service_id}/{document_id}?key=…`: the download link that
+//! replaces a file sent by email. The key in the link decrypts the stored
+//! document; without it the document cannot be read, and a wrong key looks
+//! exactly like an unknown document. When the sender asked for it
+//! (`confirm_email_before_download`, Notify's default), the recipient first
+//! types their email address into a form that POSTs back here.
+//!
+//! Not on the hot path: each download is one bounded database read.
+
+use actix_web::http::header;
+use actix_web::{HttpResponse, web};
+use herald_domain::documents;
+use herald_domain::models::Document;
+use serde::Deserialize;
+use uuid::Uuid;
+
+use crate::error::ApiError;
+use crate::startup::AppState;
+
+#[derive(Deserialize)]
+pub struct Link {
+    key: Option<String>,
+}
+
+#[derive(Deserialize)]
+pub struct Confirmation {
+    key: Option<String>,
+    email_address: Option<String>,
+}
+
+pub async fn download(
+    state: web::Data<AppState>,
+    path: web::Path<(String, String)>,
+    link: web::Query<Link>,
+) -> Result<HttpResponse, ApiError> {
+    let (document, plain) = open(&state, &path, link.key.as_deref()).await?;
+    if document.confirm_email_sha256.is_some() {
+        return Ok(confirm_page(link.key.as_deref().unwrap_or_default(), None));
+    }
+    Ok(file_response(&document, plain))
+}
+
+pub async fn confirm(
+    state: web::Data<AppState>,
+    path: web::Path<(String, String)>,
+    form: web::Form<Confirmation>,
+) -> Result<HttpResponse, ApiError> {
+    let key = form.key.as_deref();
+    let (document, plain) = open(&state, &path, key).await?;
+    let typed = form.email_address.as_deref().unwrap_or_default();
+    let matches = document
+        .confirm_email_sha256
+        .as_deref()
+        .is_none_or(|expected| hex(expected) == documents::email_sha256(typed));
+    if !matches {
+        return Ok(confirm_page(
+            key.unwrap_or_default(),
+            Some("This is not the email address the file was sent to."),
+        ));
+    }
+    Ok(file_response(&document, plain))
+}
+
+/// Finds the document and decrypts it with the link's key: 404 for an
+/// unknown document or a wrong key alike, 410 once it has expired.
+async fn open(
+    state: &AppState,
+    path: &(String, String),
+    key: Option<&str>,
+) -> Result<(Document, Vec<u8>), ApiError> {
+    let (Ok(service_id), Ok(id), Some(key)) = (path.0.parse::<Uuid>(), path.1.parse::<Uuid>(), key)
+    else {
+        return Err(ApiError::NotFound);
+    };
+    let document = state
+        .db
+        .run(move |conn| Document::find(conn, service_id, id))
+        .await?
+        .ok_or(ApiError::NotFound)?;
+    if document.expires_at < chrono::Utc::now() {
+        return Err(ApiError::Gone(
+            "This file is no longer available: its retention period has ended".into(),
+        ));
+    }
+    let plain = documents::open(id, key, &document.nonce, &document.ciphertext)
+        .ok_or(ApiError::NotFound)?;
+    Ok((document, plain))
+}
+
+fn file_response(document: &Document, plain: Vec<u8>) -> HttpResponse {
+    let filename = document.filename.clone().unwrap_or_else(|| {
+        let extension = match document.mimetype.as_str() {
+            "application/pdf" => "pdf",
+            "text/csv" => "csv",
+            "text/plain" => "txt",
+            _ => "bin",
+        };
+        format!("{}.{extension}", document.id)
+    });
+    HttpResponse::Ok()
+        .content_type(document.mimetype.as_str())
+        .insert_header(header::ContentDisposition::attachment(filename))
+        .insert_header((header::CACHE_CONTROL, "no-store"))
+        .insert_header(("X-Robots-Tag", "noindex"))
+        .body(plain)
+}
+
+fn confirm_page(key: &str, problem: Option<&str>) -> HttpResponse {
+    let problem = problem
+        .map(|p| format!("<p role=\"alert\"><strong>{}</strong></p>", escape(p)))
+        .unwrap_or_default();
+    let page = format!(
+        "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">\
+         <meta name=\"robots\" content=\"noindex\"><title>Confirm your email address</title></head>\
+         <body><h1>Confirm your email address</h1>{problem}\
+         <p>Enter the email address this file was sent to.</p>\
+         <form method=\"post\"><input type=\"hidden\" name=\"key\" value=\"{}\">\
+         <label for=\"email_address\">Email address</label> \
+         <input id=\"email_address\" name=\"email_address\" type=\"email\" autocomplete=\"email\">\
+         <button type=\"submit\">Continue</button></form></body></html>",
+        escape(key)
+    );
+    if problem.is_empty() {
+        HttpResponse::Ok()
+    } else {
+        HttpResponse::Forbidden()
+    }
+    .content_type("text/html; charset=utf-8")
+    .insert_header((header::CACHE_CONTROL, "no-store"))
+    .body(page)
+}
+
+fn escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}

@@ -1,0 +1,2 @@
+ALTER TABLE services DROP COLUMN contact_link;
+DROP TABLE documents;

@@ -1,0 +1,191 @@
+//! Send a file by email: the file is stored encrypted, the email carries a
+//! download link in its place, and the link serves the file only with its
+//! key (and, when asked for, after the recipient confirms their address).
+
+use std::time::Duration;
+
+use base64::Engine as _;
+use base64::engine::general_purpose::STANDARD;
+use serde_json::{Value, json};
+
+use crate::helpers::{TestApp, assert_error, spawn_app};
+
+const CSV: &[u8] = b"name,amount\nAnn,12\n";
+
+async fn with_contact_link(app: &TestApp) {
+    app.env
+        .admin(&[
+            "set-contact-link",
+            "--service-id",
+            &app.fixture.service_id,
+            "--link",
+            "https://example.org/contact",
+        ])
+        .await;
+    // The API's cache hears of the change through the changes fanout.
+    tokio::time::sleep(Duration::from_millis(500)).await;
+}
+
+/// Sends an email whose `code` placeholder is a file and returns the link.
+async fn send_file(app: &TestApp, to: &str, file: Value) -> String {
+    let mut body = app.email_body(to);
+    body["personalisation"]["code"] = file;
+    let response = app
+        .post("/v2/notifications/email", &app.fixture.normal_key, &body)
+        .await;
+    assert_eq!(response.status(), 201);
+    let created: Value = response.json().await.expect("json");
+    let text = created["content"]["body"].as_str().expect("body");
+    let start = text.find("http").expect("a link in the email");
+    let link: String = text[start..]
+        .chars()
+        .take_while(|c| !c.is_whitespace())
+        .collect();
+    let link = link.trim_end_matches('.').to_owned();
+    assert!(link.contains("/d/"), "{link}");
+    link
+}
+
+/// GETs `link` until the documents worker has stored the file.
+async fn fetch(app: &TestApp, link: &str) -> reqwest::Response {
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(15);
+    loop {
+        let response = app.client.get(link).send().await.expect("get link");
+        if response.status() != 404 || tokio::time::Instant::now() > deadline {
+            return response;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_file_downloads_from_its_link_and_only_with_its_key() {
+    let app = spawn_app().await;
+    with_contact_link(&app).await;
+    let link = send_file(
+        &app,
+        "ann@example.com",
+        json!({"file": STANDARD.encode(CSV), "filename": "statement.csv",
+               "confirm_email_before_download": false, "retention_period": "4 weeks"}),
+    )
+    .await;
+
+    let response = fetch(&app, &link).await;
+    assert_eq!(response.status(), 200);
+    assert_eq!(response.headers()["content-type"], "text/csv");
+    let disposition = response.headers()["content-disposition"]
+        .to_str()
+        .expect("ascii");
+    assert!(disposition.contains("statement.csv"), "{disposition}");
+    assert_eq!(response.bytes().await.expect("bytes").as_ref(), CSV);
+
+    // Another key, or the same document under another service, is unknown.
+    let (base, _) = link.split_once("?key=").expect("key");
+    let wrong_key = format!("{base}?key={}", "A".repeat(43));
+    assert_eq!(
+        app.client
+            .get(&wrong_key)
+            .send()
+            .await
+            .expect("get")
+            .status(),
+        404
+    );
+    assert_eq!(
+        app.client.get(base).send().await.expect("get").status(),
+        404
+    );
+    let other_service = link.replacen(
+        &app.fixture.service_id,
+        &uuid::Uuid::now_v7().to_string(),
+        1,
+    );
+    assert_eq!(
+        app.client
+            .get(&other_service)
+            .send()
+            .await
+            .expect("get")
+            .status(),
+        404
+    );
+    app.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_recipient_confirms_their_address_before_downloading_by_default() {
+    let app = spawn_app().await;
+    with_contact_link(&app).await;
+    let link = send_file(
+        &app,
+        "Ann@Example.com",
+        json!({"file": STANDARD.encode(CSV), "is_csv": true}),
+    )
+    .await;
+
+    let page = fetch(&app, &link).await;
+    assert_eq!(page.status(), 200);
+    let html = page.text().await.expect("html");
+    assert!(html.contains("Confirm your email address"), "{html}");
+
+    let key = link.split_once("?key=").expect("key").1.to_owned();
+    let (base, _) = link.split_once('?').expect("query");
+    let post = |email: &'static str| {
+        let form = form_urlencoded::Serializer::new(String::new())
+            .append_pair("key", &key)
+            .append_pair("email_address", email)
+            .finish();
+        app.client
+            .post(base)
+            .header("content-type", "application/x-www-form-urlencoded")
+            .body(form)
+            .send()
+    };
+    let wrong = post("bob@example.com").await.expect("post");
+    assert_eq!(wrong.status(), 403);
+    assert!(
+        wrong
+            .text()
+            .await
+            .expect("html")
+            .contains("not the email address")
+    );
+    let right = post(" ann@example.com ").await.expect("post");
+    assert_eq!(right.status(), 200);
+    assert_eq!(right.headers()["content-type"], "text/csv");
+    assert_eq!(right.bytes().await.expect("bytes").as_ref(), CSV);
+    app.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn files_need_a_contact_link_and_valid_content() {
+    let app = spawn_app().await;
+    let mut body = app.email_body("ann@example.com");
+    body["personalisation"]["code"] = json!({"file": STANDARD.encode(CSV), "is_csv": true});
+    let response = app
+        .post("/v2/notifications/email", &app.fixture.normal_key, &body)
+        .await;
+    assert_eq!(response.status(), 400);
+    let error: Value = response.json().await.expect("json");
+    assert_eq!(error["errors"][0]["error"], "BadRequestError");
+    assert!(
+        error["errors"][0]["message"]
+            .as_str()
+            .is_some_and(|m| m.starts_with("Send files by email has not been set up")
+                && m.contains(&app.fixture.service_id)),
+        "{error}"
+    );
+
+    with_contact_link(&app).await;
+    body["personalisation"]["code"] = json!({"file": "not base64!!", "filename": "a.csv"});
+    let response = app
+        .post("/v2/notifications/email", &app.fixture.normal_key, &body)
+        .await;
+    assert_error(
+        response,
+        400,
+        &[("BadRequestError", "Document is not base64 encoded")],
+    )
+    .await;
+    app.stop().await;
+}

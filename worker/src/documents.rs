@@ -1,0 +1,77 @@
+//! The documents consumer: files sent by email (encrypted by the API) →
+//! the `documents` table, a small batch per transaction, acked after the
+//! commit. Redelivered documents are skipped by their primary key. Its
+//! prefetch is small: each message can hold a file of up to 2 MB.
+
+use std::time::Duration;
+
+use diesel::Connection;
+use herald_domain::db::PgPool;
+use herald_domain::messages::DocumentMessage;
+use herald_domain::models::Document;
+use herald_probes::Health;
+use lapin::message::Delivery;
+use tokio_util::sync::CancellationToken;
+
+use crate::consumer::{BatchHandler, Outbox, Rejected, decode};
+
+pub const LOOP_NAME: &str = "documents";
+pub const CONSUMER_CHECK: &str = "documents-consumer";
+/// Documents per transaction, and twice that in flight from the broker.
+pub const BATCH_SIZE: usize = 16;
+/// Expired documents deleted per statement by the hourly maintenance.
+pub const EXPIRY_BATCH: i64 = 1000;
+
+pub struct Documents {
+    pool: PgPool,
+    health: Health,
+}
+
+impl Documents {
+    pub fn new(pool: PgPool, health: Health) -> Self {
+        Documents { pool, health }
+    }
+}
+
+impl BatchHandler for Documents {
+    async fn handle(
+        &mut self,
+        batch: &[Delivery],
+        _outbox: &Outbox,
+        stop: &CancellationToken,
+    ) -> anyhow::Result<Vec<Rejected>> {
+        let (messages, mut rejected) = decode::<DocumentMessage>(batch);
+        let mut rows = Vec::with_capacity(messages.len());
+        for (index, message) in messages {
+            match Document::from_message(&message) {
+                Some(row) => rows.push(row),
+                None => rejected.push(Rejected {
+                    index,
+                    reason: "document with undecodable fields".into(),
+                }),
+            }
+        }
+        let rows = std::sync::Arc::new(rows);
+        let mut backoff = Duration::from_millis(100);
+        loop {
+            let (pool, batch) = (self.pool.clone(), rows.clone());
+            let result = tokio::task::spawn_blocking(move || -> anyhow::Result<usize> {
+                let mut conn = pool.get()?;
+                Ok(conn.transaction(|conn| Document::insert_batch(conn, &batch))?)
+            })
+            .await?;
+            match result {
+                Ok(_) => return Ok(rejected),
+                Err(error) => {
+                    self.health.beat(LOOP_NAME);
+                    tracing::warn!(error = %format!("{error:#}"), ?backoff, "document batch failed; holding it and retrying");
+                    tokio::select! {
+                        () = stop.cancelled() => anyhow::bail!("shutdown while the database is unavailable; the batch stays unacked"),
+                        () = tokio::time::sleep(backoff) => {}
+                    }
+                    backoff = (backoff * 2).min(Duration::from_secs(5));
+                }
+            }
+        }
+    }
+}
