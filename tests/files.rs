@@ -12,20 +12,6 @@ use crate::helpers::{TestApp, assert_error, spawn_app};
 
 const CSV: &[u8] = b"name,amount\nAnn,12\n";
 
-async fn with_contact_link(app: &TestApp) {
-    app.env
-        .admin(&[
-            "set-contact-link",
-            "--service-id",
-            &app.fixture.service_id,
-            "--link",
-            "https://example.org/contact",
-        ])
-        .await;
-    // The API's cache hears of the change through the changes fanout.
-    tokio::time::sleep(Duration::from_millis(500)).await;
-}
-
 /// Sends an email whose `code` placeholder is a file and returns the link.
 async fn send_file(app: &TestApp, to: &str, file: Value) -> String {
     let mut body = app.email_body(to);
@@ -61,7 +47,7 @@ async fn fetch(app: &TestApp, link: &str) -> reqwest::Response {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_file_downloads_from_its_link_and_only_with_its_key() {
     let app = spawn_app().await;
-    with_contact_link(&app).await;
+    app.set_contact_link().await;
     let link = send_file(
         &app,
         "ann@example.com",
@@ -115,7 +101,7 @@ async fn a_file_downloads_from_its_link_and_only_with_its_key() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_recipient_confirms_their_address_before_downloading_by_default() {
     let app = spawn_app().await;
-    with_contact_link(&app).await;
+    app.set_contact_link().await;
     let link = send_file(
         &app,
         "Ann@Example.com",
@@ -176,7 +162,7 @@ async fn files_need_a_contact_link_and_valid_content() {
         "{error}"
     );
 
-    with_contact_link(&app).await;
+    app.set_contact_link().await;
     body["personalisation"]["code"] = json!({"file": "not base64!!", "filename": "a.csv"});
     let response = app
         .post("/v2/notifications/email", &app.fixture.normal_key, &body)

@@ -17,16 +17,7 @@ async fn spawn_without_delivery() -> TestApp {
     })
     .await;
     // Files sent by email need the service's contact link.
-    app.env
-        .admin(&[
-            "set-contact-link",
-            "--service-id",
-            &app.fixture.service_id,
-            "--link",
-            "https://example.org/contact",
-        ])
-        .await;
-    tokio::time::sleep(Duration::from_millis(500)).await;
+    app.set_contact_link().await;
     app
 }
 

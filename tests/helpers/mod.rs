@@ -414,6 +414,21 @@ impl TestApp {
         })
     }
 
+    /// Gives the fixture service a contact link (needed to send files) and
+    /// waits for the API's cache to hear of it.
+    pub async fn set_contact_link(&self) {
+        self.env
+            .admin(&[
+                "set-contact-link",
+                "--service-id",
+                &self.fixture.service_id,
+                "--link",
+                "https://example.org/contact",
+            ])
+            .await;
+        tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+    }
+
     /// Sends an email with the normal key and returns the 201 body.
     pub async fn send_email(&self) -> Value {
         let response = self

@@ -3,8 +3,6 @@
 //! commit. Redelivered documents are skipped by their primary key. Its
 //! prefetch is small: each message can hold a file of up to 2 MB.
 
-use std::time::Duration;
-
 use diesel::Connection;
 use herald_domain::db::PgPool;
 use herald_domain::messages::DocumentMessage;
@@ -13,7 +11,7 @@ use herald_probes::Health;
 use lapin::message::Delivery;
 use tokio_util::sync::CancellationToken;
 
-use crate::consumer::{BatchHandler, Outbox, Rejected, decode};
+use crate::consumer::{BatchHandler, Outbox, Rejected, decode, until_committed};
 
 pub const LOOP_NAME: &str = "documents";
 pub const CONSUMER_CHECK: &str = "documents-consumer";
@@ -52,26 +50,17 @@ impl BatchHandler for Documents {
             }
         }
         let rows = std::sync::Arc::new(rows);
-        let mut backoff = Duration::from_millis(100);
-        loop {
+        until_committed(&self.health, LOOP_NAME, stop, || {
             let (pool, batch) = (self.pool.clone(), rows.clone());
-            let result = tokio::task::spawn_blocking(move || -> anyhow::Result<usize> {
-                let mut conn = pool.get()?;
-                Ok(conn.transaction(|conn| Document::insert_batch(conn, &batch))?)
-            })
-            .await?;
-            match result {
-                Ok(_) => return Ok(rejected),
-                Err(error) => {
-                    self.health.beat(LOOP_NAME);
-                    tracing::warn!(error = %format!("{error:#}"), ?backoff, "document batch failed; holding it and retrying");
-                    tokio::select! {
-                        () = stop.cancelled() => anyhow::bail!("shutdown while the database is unavailable; the batch stays unacked"),
-                        () = tokio::time::sleep(backoff) => {}
-                    }
-                    backoff = (backoff * 2).min(Duration::from_secs(5));
-                }
+            async move {
+                tokio::task::spawn_blocking(move || -> anyhow::Result<usize> {
+                    let mut conn = pool.get()?;
+                    Ok(conn.transaction(|conn| Document::insert_batch(conn, &batch))?)
+                })
+                .await?
             }
-        }
+        })
+        .await?;
+        Ok(rejected)
     }
 }

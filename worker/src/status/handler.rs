@@ -18,7 +18,7 @@ use serde_json::json;
 use tokio_util::sync::CancellationToken;
 use uuid::Uuid;
 
-use crate::consumer::{BatchHandler, Outbox, Rejected, decode};
+use crate::consumer::{BatchHandler, Outbox, Rejected, decode, until_committed};
 
 pub const LOOP_NAME: &str = "status";
 pub const CONSUMER_CHECK: &str = "status-consumer";
@@ -76,49 +76,37 @@ impl Status {
             .into_iter()
             .map(|(_, e)| e)
             .collect();
-        let mut backoff = Duration::from_millis(100);
-        loop {
+        until_committed(&self.health, LOOP_NAME, stop, || {
             let pool = self.pool.clone();
             let (events, complaints_now) = (collapsed.clone(), complaints.clone());
-            let result = tokio::task::spawn_blocking(move || -> anyhow::Result<Committed> {
-                let mut conn = pool.get()?;
-                Ok(conn.transaction::<_, diesel::result::Error, _>(|conn| {
-                    let outcome = models::apply_statuses(conn, &events)?;
-                    let mut missing = outcome.missing;
-                    missing.extend(models::record_complaints(conn, &complaints_now)?);
-                    let services: Vec<Uuid> =
-                        outcome.applied.iter().map(|a| a.service_id).collect();
-                    let callbacks = if services.is_empty() {
-                        Vec::new()
-                    } else {
-                        ServiceCallback::for_services(conn, &services, DELIVERY_STATUS)?
-                    };
-                    Ok(Committed {
-                        applied: outcome.applied,
-                        stale: outcome.stale,
-                        missing,
-                        callbacks,
-                    })
-                })?)
-            })
-            .await?;
-            match result {
-                Ok(committed) => return Ok(committed),
-                Err(error) => {
-                    self.health.beat(LOOP_NAME);
-                    tracing::warn!(error = %format!("{error:#}"), ?backoff, "status batch failed; holding it and retrying");
-                    tokio::select! {
-                        () = stop.cancelled() => anyhow::bail!("shutdown while the database is unavailable; the batch stays unacked"),
-                        () = tokio::time::sleep(backoff) => {}
-                    }
-                    backoff = (backoff * 2).min(Duration::from_secs(5));
-                }
+            async move {
+                tokio::task::spawn_blocking(move || -> anyhow::Result<Committed> {
+                    let mut conn = pool.get()?;
+                    Ok(conn.transaction::<_, diesel::result::Error, _>(|conn| {
+                        let outcome = models::apply_statuses(conn, &events)?;
+                        let mut missing = outcome.missing;
+                        missing.extend(models::record_complaints(conn, &complaints_now)?);
+                        let services: Vec<Uuid> =
+                            outcome.applied.iter().map(|a| a.service_id).collect();
+                        let callbacks = if services.is_empty() {
+                            Vec::new()
+                        } else {
+                            ServiceCallback::for_services(conn, &services, DELIVERY_STATUS)?
+                        };
+                        Ok(Committed {
+                            applied: outcome.applied,
+                            stale: outcome.stale,
+                            missing,
+                            callbacks,
+                        })
+                    })?)
+                })
+                .await?
             }
-        }
+        })
+        .await
     }
 
-    /// Sends events whose notification is not stored yet around the retry
-    /// queue, or parks them once they are too old.
     async fn retry_or_park(
         &self,
         batch: &[Delivery],
