@@ -7,6 +7,7 @@ mod compat;
 mod delivery;
 mod errors;
 mod files;
+mod fuzz;
 mod health;
 mod helpers;
 mod official_clients;
