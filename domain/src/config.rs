@@ -17,11 +17,12 @@
 //! | `HERALD_PREFETCH` | `1000` | unacked messages the broker may push to one consumer |
 //! | `HERALD_PUBLISH_TIMEOUT_MS` | `5000` | how long a POST waits for the broker's confirm before 503 |
 //! | `HERALD_DB_TIMEOUT_MS` | `2000` | deadline of any database call made on behalf of an HTTP request |
-//! | `HERALD_DB_POOL_SIZE` | `4` | PostgreSQL connections per process |
+//! | `HERALD_DB_POOL_SIZE` | `4` | PostgreSQL connections per process (API and worker) |
 //! | `HERALD_CACHE_RELOAD_SECONDS` | `60` | full reload of services, keys and templates (safety net) |
 //! | `HERALD_READ_YOUR_WRITE_MS` | `3000` | how long GET by id waits for a young notification to be persisted |
 //! | `HERALD_BROKER_GRACE_SECONDS` | `10` | broker down this long before readiness drops |
 //! | `HERALD_DB_CHECK_SECONDS` | `5` | period of the background database check (metrics, `/_status`) |
+//! | `HERALD_STATUS_CONSUMERS` | `2` | status consumer loops per worker process (one commits while another gathers) |
 //! | `HERALD_STATUS_RETRY_MS` | `5000` | retry delay of a status event whose notification is not stored yet |
 //! | `HERALD_STATUS_MAX_AGE_SECONDS` | `3600` | such an event is parked (and counted) after this long |
 //! | `HERALD_CALLBACK_RETRY_SECONDS` | `300` | delay between tries of a failed client callback |
@@ -120,6 +121,11 @@ pub struct Settings {
     /// Seconds between background database health checks (metrics and /_status only).
     #[arg(long, env = "HERALD_DB_CHECK_SECONDS", default_value_t = 5)]
     pub db_check_seconds: u64,
+
+    /// Status consumer loops per worker process, each with its own channel
+    /// and database connection.
+    #[arg(long, env = "HERALD_STATUS_CONSUMERS", default_value_t = 2)]
+    pub status_consumers: usize,
 
     /// Milliseconds before a status event whose notification is not stored yet is tried again.
     #[arg(long, env = "HERALD_STATUS_RETRY_MS", default_value_t = 5000)]

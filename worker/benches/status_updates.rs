@@ -7,11 +7,13 @@
 //!  1. single-row UPDATEs (one statement and commit per event, 8 connections),
 //!     on a sample for a few seconds: what per-event status writes manage;
 //!  2. a raw batched UPDATE of all the rows (`UPDATE … FROM unnest(…)`, 500
-//!     rows per statement and transaction, one connection): the database's
-//!     own ceiling for batched status writes;
+//!     rows per statement and transaction, one connection, the same columns
+//!     and values the events carry): the database's own ceiling for batched
+//!     status writes;
 //!  3. the status consumer: `events` `delivered` events queued in RabbitMQ,
-//!     then the real consumer started; applied events per second until all
-//!     are applied (startup included).
+//!     then the real worker started with only its status consumers
+//!     (`HERALD_STATUS_CONSUMERS` loops, default 2); applied events per
+//!     second until all are applied (startup included).
 //!
 //! Between phases the rows go back to `sending` and the table is vacuumed,
 //! so each phase starts from the same state.
@@ -35,6 +37,8 @@ use herald_worker::Worker;
 use uuid::Uuid;
 
 const BATCH: usize = 500;
+/// What each event carries besides the status (an SES delivery's SMTP answer).
+const PROVIDER_RESPONSE: &str = "250 2.0.0 OK";
 const SINGLE_ROW_CLIENTS: usize = 8;
 const SINGLE_ROW_SECONDS: u64 = 8;
 
@@ -128,7 +132,8 @@ fn seed(conn: &mut PgConnection, n: usize) -> anyhow::Result<Vec<(Uuid, DateTime
 /// Every row back to `sending`, then VACUUM so each phase starts equal.
 fn reset(conn: &mut PgConnection) -> anyhow::Result<()> {
     diesel::sql_query(
-        "UPDATE notifications SET status = 'sending', updated_at = NULL WHERE status <> 'sending'",
+        "UPDATE notifications SET status = 'sending', updated_at = NULL, provider_response = NULL
+         WHERE status <> 'sending'",
     )
     .execute(conn)?;
     diesel::sql_query("VACUUM ANALYZE notifications").execute(conn)?;
@@ -183,16 +188,19 @@ fn raw_batched(conn: &mut PgConnection, rows: &[(Uuid, DateTime<Utc>)]) -> anyho
     let started = Instant::now();
     for chunk in rows.chunks(BATCH) {
         let now = Utc::now();
+        // The same columns and values the consumer writes for these events.
         diesel::sql_query(
-            "UPDATE notifications AS n SET status = v.status, updated_at = v.at
-             FROM unnest($1::uuid[], $2::timestamptz[], $3::text[], $4::timestamptz[])
-                  AS v(id, created_at, status, at)
+            "UPDATE notifications AS n
+             SET status = v.status, updated_at = v.at, provider_response = v.response
+             FROM unnest($1::uuid[], $2::timestamptz[], $3::text[], $4::timestamptz[], $5::text[])
+                  AS v(id, created_at, status, at, response)
              WHERE n.id = v.id AND n.created_at = v.created_at",
         )
         .bind::<Array<SqlUuid>, _>(chunk.iter().map(|r| r.0).collect::<Vec<_>>())
         .bind::<Array<Timestamptz>, _>(chunk.iter().map(|r| r.1).collect::<Vec<_>>())
         .bind::<Array<Text>, _>(vec![Status::Delivered.as_str(); chunk.len()])
         .bind::<Array<Timestamptz>, _>(vec![now; chunk.len()])
+        .bind::<Array<Text>, _>(vec![PROVIDER_RESPONSE; chunk.len()])
         .execute(conn)?;
     }
     let elapsed = started.elapsed().as_secs_f64();
@@ -228,7 +236,7 @@ async fn consumer(
                     at: now,
                     sent_at: None,
                     provider_reference: None,
-                    provider_response: Some("250 2.0.0 OK".to_owned()),
+                    provider_response: Some(PROVIDER_RESPONSE.to_owned()),
                     feedback_type: None,
                     feedback_subtype: None,
                     first_seen: now,

@@ -43,7 +43,7 @@ impl Worker {
         // API request, but not forever.
         let pool = db::pool(
             &settings.database_url,
-            2,
+            settings.db_pool_size.max(2),
             Duration::from_secs(3),
             Duration::from_secs(60),
         )?;
@@ -104,25 +104,30 @@ impl Worker {
             )));
         }
         if settings.runs("status") {
-            let status_handler = Status::new(
-                pool.clone(),
-                metrics.clone(),
-                health.clone(),
-                Duration::from_secs(settings.status_max_age_seconds),
-                Duration::from_millis(settings.status_retry_ms),
-            );
-            let status_settings = consumer_settings(
-                topology.status_queue(),
-                status::LOOP_NAME,
-                status::CONSUMER_CHECK,
-            );
-            tasks.push(tokio::spawn(consumer::run(
-                status_settings,
-                status_handler,
-                metrics.clone(),
-                health.clone(),
-                stop.clone(),
-            )));
+            // Several loops, each with its own channel and connection: one
+            // commits while another gathers. Batches are sorted by id, so
+            // concurrent loops never deadlock.
+            for _ in 0..settings.status_consumers.max(1) {
+                let status_handler = Status::new(
+                    pool.clone(),
+                    metrics.clone(),
+                    health.clone(),
+                    Duration::from_secs(settings.status_max_age_seconds),
+                    Duration::from_millis(settings.status_retry_ms),
+                );
+                let status_settings = consumer_settings(
+                    topology.status_queue(),
+                    status::LOOP_NAME,
+                    status::CONSUMER_CHECK,
+                );
+                tasks.push(tokio::spawn(consumer::run(
+                    status_settings,
+                    status_handler,
+                    metrics.clone(),
+                    health.clone(),
+                    stop.clone(),
+                )));
+            }
         }
         if settings.runs("callbacks") {
             let callbacks_handler = Callbacks::new(

@@ -38,19 +38,65 @@ pub struct Applied {
     pub template_version: i32,
 }
 
+/// One event's outcome; the notification's columns when it was updated and
+/// its service has a delivery-status callback.
 #[derive(QueryableByName)]
 struct Row {
     #[diesel(sql_type = SqlUuid)]
     id: Uuid,
     #[diesel(sql_type = Bool)]
-    present: bool,
-    #[diesel(sql_type = Bool)]
     updated: bool,
+    #[diesel(sql_type = Bool)]
+    present: bool,
+    /// Set (with the columns below) only when the service wants callbacks.
+    #[diesel(sql_type = Nullable<SqlUuid>)]
+    service_id: Option<Uuid>,
+    #[diesel(sql_type = Nullable<Text>)]
+    client_reference: Option<String>,
+    #[diesel(sql_type = Nullable<Text>)]
+    recipient: Option<String>,
+    #[diesel(sql_type = Nullable<Text>)]
+    status: Option<String>,
+    #[diesel(sql_type = Nullable<Timestamptz>)]
+    created_at: Option<DateTime<Utc>>,
+    #[diesel(sql_type = Nullable<Timestamptz>)]
+    sent_at: Option<DateTime<Utc>>,
+    #[diesel(sql_type = Nullable<Timestamptz>)]
+    updated_at: Option<DateTime<Utc>>,
+    #[diesel(sql_type = Nullable<Text>)]
+    notification_type: Option<String>,
+    #[diesel(sql_type = Nullable<SqlUuid>)]
+    template_id: Option<Uuid>,
+    #[diesel(sql_type = Nullable<diesel::sql_types::Int4>)]
+    template_version: Option<i32>,
+}
+
+impl Row {
+    /// The applied notification, when the event changed it and its service
+    /// wants a callback.
+    fn applied(&self) -> Option<Applied> {
+        Some(Applied {
+            id: self.id,
+            service_id: self.service_id?,
+            client_reference: self.client_reference.clone(),
+            recipient: self.recipient.clone()?,
+            status: self.status.clone()?,
+            created_at: self.created_at?,
+            sent_at: self.sent_at,
+            updated_at: self.updated_at,
+            notification_type: self.notification_type.clone()?,
+            template_id: self.template_id?,
+            template_version: self.template_version?,
+        })
+    }
 }
 
 #[derive(Debug, Default)]
 pub struct StatusOutcome {
-    pub applied: Vec<Applied>,
+    /// Notifications whose status the batch changed.
+    pub updated: usize,
+    /// Those of them whose service has a delivery-status callback.
+    pub to_call_back: Vec<Applied>,
     /// Events for notifications not stored yet (to be retried).
     pub missing: Vec<Uuid>,
     /// Events that did not raise the status (duplicates, late arrivals).
@@ -67,13 +113,10 @@ fn window(ids: &[Uuid]) -> (DateTime<Utc>, DateTime<Utc>) {
 }
 
 const APPLY: &str = "
-WITH v AS (
-    SELECT * FROM unnest($1::uuid[], $2::timestamptz[], $3::text[], $4::timestamptz[],
-                         $5::timestamptz[], $6::text[], $7::text[], $8::text[], $9::text[])
-        AS v(id, created_at, status, at, sent_at, provider_reference, provider_response,
-             feedback_type, feedback_subtype)
-),
-upd AS (
+-- unnest straight in the UPDATE's FROM (not a CTE): the planner then knows
+-- the batch is a few hundred rows and probes the primary key per row
+-- instead of hashing the whole partition.
+WITH upd AS (
     UPDATE notifications AS n SET
         status = v.status,
         updated_at = v.at,
@@ -82,33 +125,43 @@ upd AS (
         provider_response = COALESCE(v.provider_response, n.provider_response),
         feedback_type = COALESCE(v.feedback_type, n.feedback_type),
         feedback_subtype = COALESCE(v.feedback_subtype, n.feedback_subtype)
-    FROM v
+    FROM unnest($1::uuid[], $2::timestamptz[], $3::text[], $4::timestamptz[],
+                $5::timestamptz[], $6::text[], $7::text[], $8::text[], $9::text[])
+        AS v(id, created_at, status, at, sent_at, provider_reference, provider_response,
+             feedback_type, feedback_subtype)
     WHERE n.id = v.id AND n.created_at = v.created_at
       AND n.created_at BETWEEN $10 AND $11
       AND (herald_status_rank(v.status) > herald_status_rank(n.status)
            -- the same event again (a redelivered batch): re-report it so its
            -- callback is not lost, without changing anything
            OR (n.status = v.status AND n.updated_at = v.at))
-    RETURNING n.id
+    RETURNING n.id, n.service_id, n.client_reference, n.recipient, n.status, n.created_at,
+              n.sent_at, n.updated_at, n.notification_type, n.template_id, n.template_version
 )
+-- What a callback needs comes back from the UPDATE itself, and only for
+-- services that have a delivery-status callback; only the events that
+-- changed nothing are looked up, to tell stale from not stored yet.
 SELECT v.id,
-       EXISTS (SELECT 1 FROM notifications x
-               WHERE x.id = v.id AND x.created_at = v.created_at
-                 AND x.created_at BETWEEN $10 AND $11) AS present,
-       EXISTS (SELECT 1 FROM upd WHERE upd.id = v.id) AS updated
-FROM v";
+       upd.id IS NOT NULL AS updated,
+       CASE WHEN upd.id IS NOT NULL THEN true
+            ELSE EXISTS (SELECT 1 FROM notifications x
+                         WHERE x.id = v.id AND x.created_at = v.created_at
+                           AND x.created_at BETWEEN $10 AND $11)
+       END AS present,
+       cb.service_id, upd.client_reference, upd.recipient, upd.status, upd.created_at,
+       upd.sent_at, upd.updated_at, upd.notification_type, upd.template_id, upd.template_version
+FROM unnest($1::uuid[], $2::timestamptz[]) AS v(id, created_at)
+LEFT JOIN upd ON upd.id = v.id
+LEFT JOIN (SELECT DISTINCT service_id FROM service_callbacks WHERE callback_type = $12) AS cb
+       ON cb.service_id = upd.service_id";
 
-const APPLIED: &str = "
-SELECT id, service_id, client_reference, recipient, status, created_at, sent_at, updated_at,
-       notification_type, template_id, template_version
-FROM notifications
-WHERE id = ANY($1) AND created_at BETWEEN $2 AND $3";
-
-/// Applies collapsed, id-sorted events in one statement. Call inside a
+/// Applies collapsed, id-sorted events in one statement, returning what the
+/// services with a `callback_type` callback need to hear. Call inside a
 /// transaction.
 pub fn apply_statuses(
     conn: &mut PgConnection,
     events: &[StatusEvent],
+    callback_type: &str,
 ) -> QueryResult<StatusOutcome> {
     if events.is_empty() {
         return Ok(StatusOutcome::default());
@@ -153,23 +206,18 @@ pub fn apply_statuses(
         )
         .bind::<Timestamptz, _>(low)
         .bind::<Timestamptz, _>(high)
+        .bind::<Text, _>(callback_type)
         .load(conn)?;
     let mut outcome = StatusOutcome::default();
-    let mut updated = Vec::new();
     for row in rows {
-        match (row.present, row.updated) {
-            (_, true) => updated.push(row.id),
+        match (row.updated, row.present) {
+            (true, _) => {
+                outcome.updated += 1;
+                outcome.to_call_back.extend(row.applied());
+            }
             (false, false) => outcome.missing.push(row.id),
-            (true, false) => outcome.stale += 1,
+            (false, true) => outcome.stale += 1,
         }
-    }
-    if !updated.is_empty() {
-        let (low, high) = window(&updated);
-        outcome.applied = diesel::sql_query(APPLIED)
-            .bind::<Array<SqlUuid>, _>(&updated)
-            .bind::<Timestamptz, _>(low)
-            .bind::<Timestamptz, _>(high)
-            .load(conn)?;
     }
     Ok(outcome)
 }

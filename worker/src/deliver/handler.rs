@@ -79,7 +79,10 @@ impl Deliver {
                 notification_id: message.id,
                 status,
                 at: Utc::now(),
-                sent_at: (status == Status::Sending).then_some(now),
+                // Every event from here follows the hand-over, and may be
+                // applied before the `sending` one (status batches run
+                // concurrently): each carries the time it was sent.
+                sent_at: Some(now),
                 provider_reference: reference,
                 provider_response: response,
                 feedback_type: None,

@@ -10,7 +10,7 @@ use herald_domain::format::timestamp;
 use herald_domain::kinds::Status as NotificationStatus;
 use herald_domain::messages::{CallbackMessage, StatusEvent, StatusMessage};
 use herald_domain::metrics::Metrics;
-use herald_domain::models::{self, Applied, ServiceCallback};
+use herald_domain::models::{self, Applied};
 use herald_domain::status;
 use herald_probes::Health;
 use lapin::message::Delivery;
@@ -34,10 +34,10 @@ pub struct Status {
 
 /// What one committed batch produced.
 struct Committed {
-    applied: Vec<Applied>,
+    updated: usize,
+    to_call_back: Vec<Applied>,
     stale: usize,
     missing: Vec<Uuid>,
-    callbacks: Vec<ServiceCallback>,
 }
 
 impl Status {
@@ -83,21 +83,14 @@ impl Status {
                 tokio::task::spawn_blocking(move || -> anyhow::Result<Committed> {
                     let mut conn = pool.get()?;
                     Ok(conn.transaction::<_, diesel::result::Error, _>(|conn| {
-                        let outcome = models::apply_statuses(conn, &events)?;
+                        let outcome = models::apply_statuses(conn, &events, DELIVERY_STATUS)?;
                         let mut missing = outcome.missing;
                         missing.extend(models::record_complaints(conn, &complaints_now)?);
-                        let services: Vec<Uuid> =
-                            outcome.applied.iter().map(|a| a.service_id).collect();
-                        let callbacks = if services.is_empty() {
-                            Vec::new()
-                        } else {
-                            ServiceCallback::for_services(conn, &services, DELIVERY_STATUS)?
-                        };
                         Ok(Committed {
-                            applied: outcome.applied,
+                            updated: outcome.updated,
+                            to_call_back: outcome.to_call_back,
                             stale: outcome.stale,
                             missing,
-                            callbacks,
                         })
                     })?)
                 })
@@ -172,19 +165,16 @@ pub fn callback_payload(applied: &Applied) -> serde_json::Value {
     })
 }
 
-/// Queues a callback for each completed notification whose service wants one.
-pub async fn queue_callbacks(
-    applied: &[Applied],
-    callbacks: &[ServiceCallback],
-    outbox: &Outbox,
-) -> anyhow::Result<()> {
+/// Queues Notify's delivery-status callback for each completed status
+/// (`applied` holds only services that have a callback).
+pub async fn queue_callbacks(applied: &[Applied], outbox: &Outbox) -> anyhow::Result<()> {
     let mut payloads = Vec::new();
     for row in applied {
         let completed = row
             .status
             .parse::<NotificationStatus>()
             .is_ok_and(NotificationStatus::is_completed);
-        if !completed || !callbacks.iter().any(|c| c.service_id == row.service_id) {
+        if !completed {
             continue;
         }
         let message = CallbackMessage {
@@ -212,11 +202,11 @@ impl BatchHandler for Status {
         let committed = self.commit(&messages, stop).await?;
         self.retry_or_park(batch, &messages, &committed.missing, outbox)
             .await?;
-        queue_callbacks(&committed.applied, &committed.callbacks, outbox).await?;
+        queue_callbacks(&committed.to_call_back, outbox).await?;
         let outcomes = &self.metrics.status_events_total;
         outcomes
             .with_label_values(&["applied"])
-            .inc_by(committed.applied.len() as u64);
+            .inc_by(committed.updated as u64);
         outcomes
             .with_label_values(&["stale"])
             .inc_by(committed.stale as u64);
