@@ -42,7 +42,9 @@ pub struct TestEnv {
 impl TestEnv {
     pub async fn new() -> TestEnv {
         sweep::once().await;
-        let id = Uuid::new_v4().simple().to_string();
+        // Time-ordered: the sweep tells an abandoned test's leftovers from a
+        // concurrent run's by their age.
+        let id = Uuid::now_v7().simple().to_string();
         let db_name = format!("herald_test_{id}");
         let database_url = format!("postgres://postgres@127.0.0.1:5432/{db_name}");
         let (admin, url, name) = (

@@ -1,6 +1,8 @@
 //! Test isolation housekeeping: each test's database and broker names are
 //! removed when it ends; whatever a crashed earlier run left behind is
-//! removed once at the start of a run.
+//! removed once at the start of a run. Names carry a UUIDv7, so only
+//! leftovers older than [`ABANDONED_AFTER`] go: a run never removes a
+//! concurrent run's databases or queues.
 
 use std::process::Command;
 
@@ -10,6 +12,21 @@ use tokio::sync::OnceCell;
 use super::{AMQP_URL, PG_ADMIN_URL};
 
 static SWEPT: OnceCell<()> = OnceCell::const_new();
+
+/// A test database or queue this old belongs to no running test.
+const ABANDONED_AFTER: chrono::TimeDelta = chrono::TimeDelta::hours(1);
+
+/// Whether the name's trailing id (a UUIDv7) is older than [`ABANDONED_AFTER`].
+/// Names without a readable time (older runs' UUIDv4s) count as abandoned.
+fn abandoned(name: &str) -> bool {
+    let id = name
+        .rsplit(['_', '-', '.'])
+        .find_map(|part| uuid::Uuid::parse_str(part).ok());
+    match id.and_then(|id| herald_domain::ids::created_at_of(&id)) {
+        Some(created) => chrono::Utc::now() - created > ABANDONED_AFTER,
+        None => true,
+    }
+}
 
 /// Removes leftovers of earlier runs (once per test binary run).
 pub async fn once() {
@@ -39,7 +56,12 @@ fn leftover_databases() -> Vec<String> {
     }
     diesel::sql_query("SELECT datname FROM pg_database WHERE datname LIKE 'herald_test_%'")
         .load::<Name>(&mut conn)
-        .map(|rows| rows.into_iter().map(|r| r.datname).collect())
+        .map(|rows| {
+            rows.into_iter()
+                .map(|r| r.datname)
+                .filter(|name| abandoned(name))
+                .collect()
+        })
         .unwrap_or_default()
 }
 
@@ -53,7 +75,7 @@ fn leftover_queues() -> Vec<String> {
     String::from_utf8_lossy(&output.stdout)
         .lines()
         .map(str::trim)
-        .filter(|name| name.starts_with("htest-"))
+        .filter(|name| name.starts_with("htest-") && abandoned(name))
         .map(str::to_owned)
         .collect()
 }
