@@ -475,15 +475,11 @@ async fn announce(settings: &Settings, service_id: Uuid) {
         let channel = broker::confirm_channel(&connection).await?;
         topology.declare(&channel).await?;
         let payload = serde_json::to_vec(&ChangeEvent { service_id })?;
+        // No API process listening is fine: nothing to invalidate.
         let sent =
-            broker::publish_confirmed(&channel, &topology.changes_exchange(), "", &payload, None)
-                .await;
+            broker::publish_unrouted_ok(&channel, &topology.changes_exchange(), &payload).await;
         let _ = connection.close(200, "done".into()).await;
-        match sent {
-            // No API process is listening: nothing to invalidate.
-            Ok(()) | Err(broker::PublishError::Unroutable(_)) => Ok(()),
-            Err(error) => Err(anyhow::Error::from(error)),
-        }
+        Ok::<_, anyhow::Error>(sent?)
     };
     match tokio::time::timeout(Duration::from_secs(5), publish).await {
         Ok(Ok(())) => {}

@@ -381,3 +381,23 @@ pub async fn publish_confirmed(
         .await?;
     check(confirm, routing_key)
 }
+
+/// Publishes a persistent message that may have nowhere to go (a fanout no
+/// process listens to yet: nothing to tell) and waits for the confirm.
+pub async fn publish_unrouted_ok(
+    channel: &Channel,
+    exchange: &str,
+    payload: &[u8],
+) -> Result<(), PublishError> {
+    let confirm = channel
+        .basic_publish(
+            exchange.into(),
+            "".into(),
+            BasicPublishOptions::default(),
+            payload,
+            properties(None, None),
+        )
+        .await?
+        .await?;
+    check(confirm, "")
+}
