@@ -60,11 +60,6 @@ impl Worker {
                 prefetch: settings.prefetch.max(1),
             }
         };
-        let persist = consumer_settings(
-            topology.persist_queue(),
-            persist::handler::LOOP_NAME,
-            persist::CONSUMER_CHECK,
-        );
         let providers = if settings.runs("deliver") {
             Providers::from_settings(settings).await
         } else {
@@ -151,6 +146,12 @@ impl Worker {
             )));
         }
         if settings.runs("persist") {
+            // Only consumers that run register their readiness check.
+            let persist = consumer_settings(
+                topology.persist_queue(),
+                persist::handler::LOOP_NAME,
+                persist::CONSUMER_CHECK,
+            );
             tasks.push(tokio::spawn(consumer::run(
                 persist,
                 Persist::new(pool.clone(), metrics.clone(), health.clone()),
