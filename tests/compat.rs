@@ -524,8 +524,13 @@ async fn rate_and_daily_limits_answer_429_with_notifys_messages() {
         let response = app
             .post("/v2/notifications/sms", &key, &app.sms_body("07700900123"))
             .await;
+        // Until the change event reloads the service, the old rate limit
+        // may still answer 429 (RateLimitError): keep going.
         if response.status() == 429 {
-            break response;
+            let body = response.text().await.unwrap_or_default();
+            if !body.contains("RateLimitError") {
+                break body;
+            }
         }
         assert!(
             tokio::time::Instant::now() < deadline,
@@ -533,15 +538,12 @@ async fn rate_and_daily_limits_answer_429_with_notifys_messages() {
         );
         tokio::time::sleep(Duration::from_millis(20)).await;
     };
-    assert_error(
+    let limited: Value = serde_json::from_str(&limited).expect("json");
+    assert_eq!(
         limited,
-        429,
-        &[(
-            "TooManyRequestsError",
-            "Exceeded send limits (sms: 4) for today",
-        )],
-    )
-    .await;
+        json!({"status_code": 429, "errors": [{"error": "TooManyRequestsError",
+            "message": "Exceeded send limits (sms: 4) for today"}]})
+    );
     // Test keys do not count towards, nor are stopped by, the daily limit.
     assert_eq!(
         app.post(
