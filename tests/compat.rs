@@ -601,7 +601,7 @@ async fn letters_received_texts_and_pdfs_answer_in_notifys_shape() {
     assert_error(
         app.post("/v2/notifications/letter", &key, &letter).await,
         400,
-        &[("BadRequestError", "Service is not allowed to send letters")],
+        &[("BadRequestError", "Template not found")],
     )
     .await;
 

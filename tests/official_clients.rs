@@ -7,15 +7,20 @@ use std::time::Duration;
 use uuid::Uuid;
 
 use crate::helpers::{Options, TestApp, spawn_app, spawn_app_with};
+use crate::letters;
 
 /// The clients' checks expect notifications to stay `created` (as in GOV.UK
-/// Notify's own client suites without delivery): persist only.
-async fn spawn_without_delivery() -> TestApp {
-    spawn_app_with(Options {
+/// Notify's own client suites without delivery): no deliver or status
+/// consumers. The letters worker stores PDFs (with no print provider,
+/// letters stay `accepted`). Returns the app and a letter template.
+async fn spawn_without_delivery() -> (TestApp, String) {
+    let app = spawn_app_with(Options {
         worker: true,
-        tweak: |s| s.consumers = vec!["persist".to_owned()],
+        tweak: |s| s.consumers = vec!["persist".to_owned(), "letters".to_owned()],
     })
-    .await
+    .await;
+    let letter_template = letters::letter_template(&app, "second").await;
+    (app, letter_template)
 }
 
 fn python() -> String {
@@ -83,8 +88,8 @@ async fn the_official_python_client_sends_and_reads_back() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn every_python_client_method_for_email_sms_and_templates_works() {
-    let app = spawn_without_delivery().await;
+async fn every_python_client_method_works() {
+    let (app, letter_template) = spawn_without_delivery().await;
 
     let summary = run(
         &python(),
@@ -97,6 +102,8 @@ async fn every_python_client_method_for_email_sms_and_templates_works() {
             &app.fixture.sms_template,
             "--other-key",
             &app.fixture.test_key,
+            "--letter-template",
+            &letter_template,
         ],
     )
     .await;
@@ -107,12 +114,19 @@ async fn every_python_client_method_for_email_sms_and_templates_works() {
         0,
         "{summary}"
     );
+    for method in [
+        "send_letter_notification",
+        "send_precompiled_letter_notification",
+        "get_pdf_for_letter",
+    ] {
+        assert!(summary["skipped"].get(method).is_none(), "{summary}");
+    }
     app.stop().await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn every_node_client_method_for_email_sms_and_templates_works() {
-    let app = spawn_without_delivery().await;
+async fn every_node_client_method_works() {
+    let (app, letter_template) = spawn_without_delivery().await;
 
     let summary = run(
         "node",
@@ -124,10 +138,19 @@ async fn every_node_client_method_for_email_sms_and_templates_works() {
             &app.fixture.sms_template,
             "--page-count",
             "260",
+            "--letter-template",
+            &letter_template,
         ],
     )
     .await;
 
     assert_eq!(summary["ok"], true, "{summary}");
+    for method in [
+        "sendLetter",
+        "sendPrecompiledLetter",
+        "getPdfForLetterNotification",
+    ] {
+        assert!(summary["skipped"].get(method).is_none(), "{summary}");
+    }
     app.stop().await;
 }

@@ -4,7 +4,8 @@
 //! ```text
 //! <p>.notifications (topic) ──notification.*──▶ <p>.persist (quorum) ──▶ persist worker
 //!                        ├─notification.email──▶ <p>.deliver.email ──▶ sender (SES)
-//!                        └─notification.sms────▶ <p>.deliver.sms   ──▶ sender (SMS provider)
+//!                        ├─notification.sms────▶ <p>.deliver.sms   ──▶ sender (SMS provider)
+//!                        └─notification.letter─▶ <p>.deliver.letter ──▶ letters worker (PDF, dispatch)
 //! (default exchange) ──▶ <p>.status ──▶ status worker ──▶ <p>.callbacks ──▶ callback worker
 //!     <p>.status.retry: TTL, dead-letters back to <p>.status (notification not stored yet)
 //!     <p>.callbacks.retry: TTL, dead-letters back to <p>.callbacks (client endpoint failed)
@@ -69,6 +70,7 @@ impl Topology {
             self.persist_queue(),
             self.deliver_queue(crate::kinds::NotificationType::Email),
             self.deliver_queue(crate::kinds::NotificationType::Sms),
+            self.deliver_queue(crate::kinds::NotificationType::Letter),
             self.status_queue(),
             self.callbacks_queue(),
         ];
@@ -143,10 +145,7 @@ impl Topology {
         let persist = self.persist_queue();
         self.declare_work_queue(channel, &persist).await?;
         self.bind(channel, &persist, "notification.*").await?;
-        for kind in [
-            crate::kinds::NotificationType::Email,
-            crate::kinds::NotificationType::Sms,
-        ] {
+        for &kind in crate::kinds::NotificationType::ALL {
             let deliver = self.deliver_queue(kind);
             self.declare_work_queue(channel, &deliver).await?;
             self.bind(channel, &deliver, &format!("notification.{kind}"))

@@ -27,7 +27,7 @@
 //! | `HERALD_CALLBACK_RETRY_SECONDS` | `300` | delay between tries of a failed client callback |
 //! | `HERALD_CALLBACK_MAX_ATTEMPTS` | `5` | tries before a callback is parked |
 //! | `HERALD_SENDING_TIMEOUT_HOURS` | `72` | `sending` this long becomes `temporary-failure` |
-//! | `HERALD_CONSUMERS` | `persist,deliver,status,callbacks,timeouts` | the consumers `herald worker` runs |
+//! | `HERALD_CONSUMERS` | `persist,deliver,letters,status,callbacks,timeouts` | the consumers `herald worker` runs |
 //! | `HERALD_DRAIN_SECONDS` | `5` | API drain window after SIGTERM (readiness 503, still serving) |
 //! | `HERALD_EMAIL_FROM_DOMAIN` | `notifications.example.org` | domain of `content.from_email` |
 //! | `HERALD_EMAIL_PROVIDER` | `none` | `ses` (Amazon SES v2) or `none` (normal/team-key emails fail as `technical-failure`) |
@@ -142,13 +142,13 @@ pub struct Settings {
     pub sending_timeout_hours: u64,
 
     /// Which consumers `herald worker` runs (comma-separated): persist,
-    /// deliver, status, callbacks, timeouts. Lets each role scale on its own
-    /// queue as a separate Deployment.
+    /// deliver, letters, status, callbacks, timeouts. Lets each role scale
+    /// on its own queue as a separate Deployment.
     #[arg(
         long,
         env = "HERALD_CONSUMERS",
         value_delimiter = ',',
-        default_value = "persist,deliver,status,callbacks,timeouts"
+        default_value = "persist,deliver,letters,status,callbacks,timeouts"
     )]
     pub consumers: Vec<String>,
 

@@ -6,6 +6,7 @@
 //!
 //! * `persist/`: accepted notifications → `notifications` rows;
 //! * `deliver/`: accepted notifications → provider or simulator → status events;
+//! * `letters.rs`: accepted letters → PDF (rendered or precompiled) → `letter_pdfs` → dispatch adapter;
 //! * `status/`: status events → grouped status updates (+ callbacks queued);
 //! * `callbacks/`: callbacks → the services' endpoints;
 //! * `timeouts.rs`: `sending` for 72 h → `temporary-failure`.
@@ -14,6 +15,7 @@ pub mod batch;
 pub mod callbacks;
 pub mod consumer;
 pub mod deliver;
+pub mod letters;
 pub mod persist;
 pub mod providers;
 mod startup;

@@ -1,9 +1,11 @@
 //! Starting and stopping the consumers.
 
+use std::sync::Arc;
 use std::time::Duration;
 
 use herald_domain::config::Settings;
 use herald_domain::db::{self, PgPool};
+use herald_domain::letters::store::PgPdfStore;
 use herald_domain::metrics::Metrics;
 use herald_probes::Health;
 use tokio::task::JoinHandle;
@@ -15,6 +17,7 @@ use crate::callbacks::{self, Callbacks};
 use crate::consumer::{self, ConsumerSettings};
 use crate::deliver::provider::Pacer;
 use crate::deliver::{self, Deliver};
+use crate::letters::{self, Letters, TestKeySimulator};
 use crate::persist::{self, Persist};
 use crate::providers::Providers;
 use crate::status::{self, Status};
@@ -91,6 +94,26 @@ impl Worker {
             tasks.push(tokio::spawn(consumer::run(
                 settings,
                 deliver,
+                metrics.clone(),
+                health.clone(),
+                stop.clone(),
+            )));
+        }
+        if settings.runs("letters") {
+            let letters_settings = consumer_settings(
+                topology.deliver_queue(NotificationType::Letter),
+                letters::LOOP_NAME,
+                letters::CONSUMER_CHECK,
+            );
+            let handler = Letters::new(
+                Arc::new(PgPdfStore::new(pool.clone())),
+                TestKeySimulator,
+                metrics.clone(),
+                health.clone(),
+            );
+            tasks.push(tokio::spawn(consumer::run(
+                letters_settings,
+                handler,
                 metrics.clone(),
                 health.clone(),
                 stop.clone(),

@@ -29,7 +29,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         )
         .service(
             web::resource("/v2/notifications/letter")
-                .route(web::post().to(other::post_letter))
+                .route(web::post().to(notifications::post_letter))
                 .default_service(web::to(method_not_allowed)),
         )
         .service(
@@ -70,7 +70,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         )
         .service(
             web::resource("/v2/notifications/{notification_id}/pdf")
-                .route(web::get().to(other::letter_pdf))
+                .route(web::get().to(notifications::letter_pdf))
                 .default_service(web::to(method_not_allowed)),
         )
         .service(

@@ -1,40 +1,14 @@
-//! The rest of Notify's surface, until its features land: letters are
-//! refused the way Notify refuses a service without the letter permission,
-//! and received text messages are an empty list in Notify's shape. Plus the
-//! OpenAPI document.
+//! The rest of Notify's surface, until its features land: received text
+//! messages are an empty list in Notify's shape. Plus the OpenAPI document.
 
 use actix_web::web::Data;
 use actix_web::{HttpRequest, HttpResponse};
 use serde_json::json;
 
-use super::notifications::find_own;
 use crate::auth;
 use crate::error::ApiError;
 use crate::query::Query;
 use crate::startup::AppState;
-
-/// POST /v2/notifications/letter
-pub async fn post_letter(
-    request: HttpRequest,
-    state: Data<AppState>,
-) -> Result<HttpResponse, ApiError> {
-    auth::authenticate(&request, &state.cache).await?;
-    Err(ApiError::BadRequest(
-        "Service is not allowed to send letters".into(),
-    ))
-}
-
-/// GET /v2/notifications/{notification_id}/pdf: only letters have a PDF,
-/// and this service sends none.
-pub async fn letter_pdf(
-    request: HttpRequest,
-    path: actix_web::web::Path<String>,
-    state: Data<AppState>,
-) -> Result<HttpResponse, ApiError> {
-    let caller = auth::authenticate(&request, &state.cache).await?;
-    find_own(&state, caller.service.service.id, &path.into_inner()).await?;
-    Err(ApiError::BadRequest("Notification is not a letter".into()))
-}
 
 /// GET /v2/received-text-messages
 pub async fn received_text_messages(

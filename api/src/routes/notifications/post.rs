@@ -49,34 +49,44 @@ async fn send(
     state.limits.check_rate(service, caller.key_type)?;
     let body = body::read_json(&request, payload, false).await?;
     let mut send = validation::send_request(body, kind)?;
-    let template = find_template(&state, &caller, &send, kind).await?;
+    let template = find_template(&state, &caller, send.template_id, kind).await?;
     let reply_to = choose_reply_to(&caller, &send, kind)?;
     check_recipient_allowed(&caller, &send, kind)?;
     check_files(&state, &caller, &send, kind)?;
     let sanitised_content = sanitise_personalisation(&mut send);
     state.limits.check_daily(service, caller.key_type, kind)?;
     let message = render(&state, &caller, &send, &template, kind, reply_to)?;
-    state.publisher.publish(&message).await?;
+    publish_accepted(&state, &caller, &message).await?;
+    Ok(HttpResponse::Created().json(created_body(&state, &message, sanitised_content)))
+}
+
+/// Publishes an accepted notification (confirmed) and counts it.
+pub(super) async fn publish_accepted(
+    state: &AppState,
+    caller: &Caller,
+    message: &NotificationMessage,
+) -> Result<(), ApiError> {
+    let kind = message.notification_type;
+    state.publisher.publish(message).await?;
     state
         .limits
-        .record_accepted(service.id, caller.key_type, kind);
+        .record_accepted(caller.service.service.id, caller.key_type, kind);
     state
         .metrics
         .notifications_accepted_total
         .with_label_values(&[kind.as_str(), caller.key_type.as_str()])
         .inc();
-    Ok(HttpResponse::Created().json(created_body(&state, &message, sanitised_content)))
+    Ok(())
 }
 
 /// The service's template, from the cache (one bounded lookup on a miss:
 /// it may have been created a moment ago).
-async fn find_template(
+pub(super) async fn find_template(
     state: &AppState,
     caller: &Caller,
-    send: &SendRequest,
+    id: uuid::Uuid,
     kind: NotificationType,
 ) -> Result<Template, ApiError> {
-    let id = send.template_id;
     let template = match caller.service.templates.get(&id) {
         Some(template) => template.clone(),
         None => state
@@ -220,7 +230,31 @@ fn render(
     let filled = content::fill(template, &send.personalisation)?;
     filled.check_sendable(template)?;
     let content::Filled { subject, body, .. } = filled;
+    Ok(NotificationMessage {
+        one_click_unsubscribe_url: send.one_click_unsubscribe_url.clone(),
+        reply_to,
+        from_email: (kind == NotificationType::Email).then(|| from_email(state, caller)),
+        ..new_message(
+            caller,
+            kind,
+            (template.id, template.version),
+            send.recipient.clone(),
+            send.reference.clone(),
+            (subject, body),
+        )?
+    })
+}
 
+/// A new notification (fresh UUIDv7 id) from the caller, with the fields
+/// every type has; the type-specific ones empty.
+pub(super) fn new_message(
+    caller: &Caller,
+    kind: NotificationType,
+    (template_id, template_version): (uuid::Uuid, i32),
+    recipient: String,
+    reference: Option<String>,
+    (subject, body): (Option<String>, String),
+) -> Result<NotificationMessage, ApiError> {
     let id = ids::new_notification_id();
     let created_at =
         ids::created_at_of(&id).ok_or_else(|| anyhow::anyhow!("a fresh UUIDv7 has a timestamp"))?;
@@ -231,15 +265,16 @@ fn render(
         api_key_id: caller.api_key_id,
         key_type: caller.key_type,
         notification_type: kind,
-        template_id: template.id,
-        template_version: template.version,
-        recipient: send.recipient.clone(),
-        reference: send.reference.clone(),
+        template_id,
+        template_version,
+        recipient,
+        reference,
         subject,
         body,
-        one_click_unsubscribe_url: send.one_click_unsubscribe_url.clone(),
-        reply_to,
-        from_email: (kind == NotificationType::Email).then(|| from_email(state, caller)),
+        one_click_unsubscribe_url: None,
+        reply_to: None,
+        from_email: None,
+        letter: None,
     })
 }
 
@@ -249,7 +284,6 @@ fn created_body(
     message: &NotificationMessage,
     sanitised_content: serde_json::Value,
 ) -> serde_json::Value {
-    let base = &state.public_url;
     let content = match message.notification_type {
         NotificationType::Sms => json!({
             "body": message.body,
@@ -262,7 +296,21 @@ fn created_body(
             "one_click_unsubscribe_url": message.one_click_unsubscribe_url,
         }),
     };
-    let mut body = json!({
+    let mut body = created_json(state, message, content);
+    if message.notification_type == NotificationType::Email {
+        body["sanitised_content"] = sanitised_content;
+    }
+    body
+}
+
+/// Notify's 201 body around a notification's `content`.
+pub(super) fn created_json(
+    state: &AppState,
+    message: &NotificationMessage,
+    content: serde_json::Value,
+) -> serde_json::Value {
+    let base = &state.public_url;
+    json!({
         "id": message.id,
         "reference": message.reference,
         "uri": format!("{base}v2/notifications/{}", message.id),
@@ -273,11 +321,7 @@ fn created_body(
         },
         "content": content,
         "scheduled_for": null,
-    });
-    if message.notification_type == NotificationType::Email {
-        body["sanitised_content"] = sanitised_content;
-    }
-    body
+    })
 }
 
 fn from_email(state: &AppState, caller: &Caller) -> String {
