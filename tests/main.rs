@@ -8,6 +8,7 @@ mod delivery;
 mod errors;
 mod health;
 mod helpers;
+mod inbound;
 mod letters;
 mod official_clients;
 mod persist;

@@ -6,20 +6,21 @@ use std::time::Duration;
 
 use uuid::Uuid;
 
-use crate::helpers::{Options, TestApp, spawn_app, spawn_app_with};
-use crate::letters;
+use crate::helpers::{TestApp, spawn_app};
+use crate::{inbound, letters};
+
+/// How many received texts the clients' checks find.
+const RECEIVED_TEXTS: usize = 3;
 
 /// The clients' checks expect notifications to stay `created` (as in GOV.UK
 /// Notify's own client suites without delivery): no deliver or status
 /// consumers. The letters worker stores PDFs (with no print provider,
-/// letters stay `accepted`). Returns the app and a letter template.
+/// letters stay `accepted`) and the inbound worker stores received texts.
+/// Returns the app and a letter template.
 async fn spawn_without_delivery() -> (TestApp, String) {
-    let app = spawn_app_with(Options {
-        worker: true,
-        tweak: |s| s.consumers = vec!["persist".to_owned(), "letters".to_owned()],
-    })
-    .await;
+    let app = inbound::start(&["persist", "letters", "inbound"]).await;
     let letter_template = letters::letter_template(&app, "second").await;
+    inbound::send_texts(&app, RECEIVED_TEXTS).await;
     (app, letter_template)
 }
 
@@ -90,6 +91,7 @@ async fn the_official_python_client_sends_and_reads_back() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn every_python_client_method_works() {
     let (app, letter_template) = spawn_without_delivery().await;
+    let texts = RECEIVED_TEXTS.to_string();
 
     let summary = run(
         &python(),
@@ -104,6 +106,8 @@ async fn every_python_client_method_works() {
             &app.fixture.test_key,
             "--letter-template",
             &letter_template,
+            "--received-texts",
+            &texts,
         ],
     )
     .await;
@@ -127,6 +131,7 @@ async fn every_python_client_method_works() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn every_node_client_method_works() {
     let (app, letter_template) = spawn_without_delivery().await;
+    let texts = RECEIVED_TEXTS.to_string();
 
     let summary = run(
         "node",
@@ -140,6 +145,8 @@ async fn every_node_client_method_works() {
             "260",
             "--letter-template",
             &letter_template,
+            "--received-texts",
+            &texts,
         ],
     )
     .await;

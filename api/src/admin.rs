@@ -16,8 +16,8 @@ use herald_domain::kinds::{KeyType, NotificationType};
 use herald_domain::letters::Postage;
 use herald_domain::messages::ChangeEvent;
 use herald_domain::models::{
-    ApiKey, GuestListEntry, NewApiKey, NewService, NewTemplate, ReplyTo, Service, ServiceCallback,
-    SmsSender, TeamMember, Template,
+    ApiKey, GuestListEntry, InboundNumber, NewApiKey, NewService, NewTemplate, ReplyTo, Service,
+    ServiceCallback, SmsSender, TeamMember, Template,
 };
 use herald_domain::recipient;
 use serde_json::json;
@@ -139,6 +139,14 @@ pub enum AdminCommand {
         /// At least 10 characters.
         #[arg(long)]
         bearer_token: String,
+    },
+    /// Give a service the phone number it receives text messages on (replaces its current one).
+    SetInboundNumber {
+        #[arg(long)]
+        service_id: Uuid,
+        /// In international format, e.g. +447700900123.
+        #[arg(long)]
+        number: String,
     },
     /// List services.
     ListServices,
@@ -470,6 +478,23 @@ fn execute(
                 json!({"service_id": callback.service_id, "type": callback.callback_type, "url": callback.url}),
                 None,
             ))
+        }
+        AdminCommand::SetInboundNumber { service_id, number } => {
+            let digits = number.chars().filter(char::is_ascii_digit).count();
+            anyhow::ensure!(
+                recipient::validate_phone_number(&number).is_ok() && (3..=15).contains(&digits),
+                "--number must be a phone number"
+            );
+            let inbound = InboundNumber::set(conn, service_id, &number).map_err(|e| {
+                use diesel::result::{DatabaseErrorKind, Error};
+                match e {
+                    Error::DatabaseError(DatabaseErrorKind::UniqueViolation, _) => {
+                        anyhow::anyhow!("{number} is another service's inbound number")
+                    }
+                    other => service_error(other, service_id),
+                }
+            })?;
+            Ok((serde_json::to_value(&inbound)?, None))
         }
         AdminCommand::ListServices => {
             let services = Service::all(conn)?;

@@ -13,7 +13,7 @@ use std::time::{Duration, Instant};
 
 use futures_util::StreamExt;
 use herald_domain::broker::{self, PublishError, Topology};
-use herald_domain::messages::{ChangeEvent, NotificationMessage, StatusMessage};
+use herald_domain::messages::{ChangeEvent, InboundSmsMessage, NotificationMessage, StatusMessage};
 use herald_domain::metrics::Metrics;
 use herald_probes::Health;
 use lapin::options::{BasicAckOptions, BasicConsumeOptions, QueueBindOptions, QueueDeclareOptions};
@@ -87,10 +87,24 @@ impl Publisher {
     /// Queues a provider's status event (or complaint) for the status
     /// worker, durably: the webhook answers only once it is confirmed.
     pub async fn publish_status(&self, message: &StatusMessage) -> Result<(), ApiError> {
+        self.publish_to_queue(&self.topology.status_queue(), message)
+            .await
+    }
+
+    /// Queues a received text message for the inbound worker, durably.
+    pub async fn publish_inbound(&self, message: &InboundSmsMessage) -> Result<(), ApiError> {
+        self.publish_to_queue(&self.topology.inbound_queue(), message)
+            .await
+    }
+
+    async fn publish_to_queue(
+        &self,
+        queue: &str,
+        message: &impl serde::Serialize,
+    ) -> Result<(), ApiError> {
         let payload = serde_json::to_vec(message).map_err(anyhow::Error::from)?;
         // The default exchange routes by queue name.
-        self.publish_confirmed("", &self.topology.status_queue(), &payload)
-            .await
+        self.publish_confirmed("", queue, &payload).await
     }
 
     async fn publish_confirmed(

@@ -39,6 +39,8 @@ pub struct AppState {
     pub read_your_write: chrono::TimeDelta,
     /// Verifies SNS messages on the provider webhooks.
     pub sns: SnsWebhook,
+    /// Verifies SNS messages on the inbound SMS webhook (its own topics).
+    pub inbound_sns: SnsWebhook,
     /// Where the letters worker stores letter PDFs.
     pub pdfs: Arc<dyn PdfStore>,
 }
@@ -125,7 +127,8 @@ impl Application {
             public_url,
             email_from_domain: settings.email_from_domain.clone(),
             read_your_write: chrono::TimeDelta::from_std(settings.read_your_write())?,
-            sns: SnsWebhook::from_settings(settings)?,
+            sns: SnsWebhook::from_settings(settings, &settings.ses_sns_topic_arns)?,
+            inbound_sns: SnsWebhook::from_settings(settings, &settings.inbound_sms_sns_topic_arns)?,
             pdfs,
         });
         let health_data = web::Data::new(health.clone());

@@ -7,6 +7,7 @@
 //!                        ├─notification.sms────▶ <p>.deliver.sms   ──▶ sender (SMS provider)
 //!                        └─notification.letter─▶ <p>.deliver.letter ──▶ letters worker (PDF, dispatch)
 //! (default exchange) ──▶ <p>.status ──▶ status worker ──▶ <p>.callbacks ──▶ callback worker
+//! (default exchange) ──▶ <p>.inbound ──▶ inbound worker (received texts) ──▶ <p>.callbacks
 //!     <p>.status.retry: TTL, dead-letters back to <p>.status (notification not stored yet)
 //!     <p>.callbacks.retry: TTL, dead-letters back to <p>.callbacks (client endpoint failed)
 //!     <p>.status.parked, <p>.callbacks.parked: gave up, kept for an operator to re-drive
@@ -51,6 +52,11 @@ impl Topology {
         format!("{}.status", self.prefix)
     }
 
+    /// Received text messages, from the SMS webhook to the inbound worker.
+    pub fn inbound_queue(&self) -> String {
+        format!("{}.inbound", self.prefix)
+    }
+
     pub fn callbacks_queue(&self) -> String {
         format!("{}.callbacks", self.prefix)
     }
@@ -73,6 +79,7 @@ impl Topology {
             self.deliver_queue(crate::kinds::NotificationType::Letter),
             self.status_queue(),
             self.callbacks_queue(),
+            self.inbound_queue(),
         ];
         for queue in work {
             queues.push(self.dead_queue_for(&queue));
@@ -154,6 +161,8 @@ impl Topology {
         let status = self.status_queue();
         self.declare_work_queue(channel, &status).await?;
         self.declare_retry_queues(channel, &status).await?;
+        self.declare_work_queue(channel, &self.inbound_queue())
+            .await?;
         let callbacks = self.callbacks_queue();
         self.declare_work_queue(channel, &callbacks).await?;
         self.declare_retry_queues(channel, &callbacks).await

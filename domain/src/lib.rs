@@ -13,6 +13,7 @@ pub mod db;
 pub mod file_uploads;
 pub mod format;
 pub mod ids;
+pub mod inbound_sms;
 pub mod kinds;
 pub mod letters;
 pub mod messages;

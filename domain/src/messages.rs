@@ -55,6 +55,23 @@ pub struct LetterDetails {
     pub precompiled_pdf: Option<String>,
 }
 
+/// A text message sent to one of the services' inbound numbers, as the
+/// SMS webhook queues it for the inbound worker.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct InboundSmsMessage {
+    /// Assigned by the API (UUIDv7): the received text's id.
+    pub id: Uuid,
+    /// When the provider received it.
+    pub received_at: DateTime<Utc>,
+    /// The inbound number it was sent to (+<digits>).
+    pub notify_number: String,
+    /// The sender's number (+<digits>).
+    pub user_number: String,
+    pub content: String,
+    /// The provider's id for the message (idempotency key).
+    pub provider_reference: String,
+}
+
 impl NotificationMessage {
     /// Routing key on the notifications exchange: `notification.<type>`.
     pub fn routing_key(&self) -> String {

@@ -68,6 +68,9 @@ pub struct Metrics {
     pub letter_pdfs_total: IntCounterVec,
     /// Time to render one letter PDF.
     pub letter_render_duration_seconds: Histogram,
+    /// Received text messages by outcome: stored, duplicate (already
+    /// stored), unknown_number (no service owns the number; dropped).
+    pub received_texts_total: IntCounterVec,
 }
 
 const LATENCY_BUCKETS: &[f64] = &[
@@ -236,6 +239,13 @@ impl Metrics {
                 )
                 .buckets(LATENCY_BUCKETS.to_vec()),
             )?,
+            received_texts_total: IntCounterVec::new(
+                Opts::new(
+                    "herald_received_texts_total",
+                    "Received text messages, by outcome",
+                ),
+                &["outcome"],
+            )?,
             registry,
         };
         metrics.register_all()?;
@@ -271,6 +281,7 @@ impl Metrics {
         r.register(Box::new(self.webhook_messages_total.clone()))?;
         r.register(Box::new(self.letter_pdfs_total.clone()))?;
         r.register(Box::new(self.letter_render_duration_seconds.clone()))?;
+        r.register(Box::new(self.received_texts_total.clone()))?;
         Ok(())
     }
 

@@ -7,6 +7,7 @@
 //! * `persist/`: accepted notifications → `notifications` rows;
 //! * `deliver/`: accepted notifications → provider or simulator → status events;
 //! * `letters.rs`: accepted letters → PDF (rendered or precompiled) → `letter_pdfs` → dispatch adapter;
+//! * `inbound.rs`: received text messages → `received_texts` (+ inbound callbacks queued);
 //! * `status/`: status events → grouped status updates (+ callbacks queued);
 //! * `callbacks/`: callbacks → the services' endpoints;
 //! * `timeouts.rs`: `sending` for 72 h → `temporary-failure`.
@@ -15,6 +16,7 @@ pub mod batch;
 pub mod callbacks;
 pub mod consumer;
 pub mod deliver;
+pub mod inbound;
 pub mod letters;
 pub mod persist;
 pub mod providers;

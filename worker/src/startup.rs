@@ -17,6 +17,7 @@ use crate::callbacks::{self, Callbacks};
 use crate::consumer::{self, ConsumerSettings};
 use crate::deliver::provider::Pacer;
 use crate::deliver::{self, Deliver};
+use crate::inbound::{self, Inbound};
 use crate::letters::{self, Letters, TestKeySimulator};
 use crate::persist::{self, Persist};
 use crate::providers::Providers;
@@ -114,6 +115,20 @@ impl Worker {
             tasks.push(tokio::spawn(consumer::run(
                 letters_settings,
                 handler,
+                metrics.clone(),
+                health.clone(),
+                stop.clone(),
+            )));
+        }
+        if settings.runs("inbound") {
+            let inbound_settings = consumer_settings(
+                topology.inbound_queue(),
+                inbound::LOOP_NAME,
+                inbound::CONSUMER_CHECK,
+            );
+            tasks.push(tokio::spawn(consumer::run(
+                inbound_settings,
+                Inbound::new(pool.clone(), metrics.clone(), health.clone()),
                 metrics.clone(),
                 health.clone(),
                 stop.clone(),

@@ -69,6 +69,11 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                 .default_service(web::to(method_not_allowed)),
         )
         .service(
+            web::resource("/notifications/sms/inbound/sns")
+                .route(web::post().to(receipts::inbound_sms))
+                .default_service(web::to(method_not_allowed)),
+        )
+        .service(
             web::resource("/v2/notifications/{notification_id}/pdf")
                 .route(web::get().to(notifications::letter_pdf))
                 .default_service(web::to(method_not_allowed)),

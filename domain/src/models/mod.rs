@@ -4,6 +4,7 @@
 mod api_key;
 mod callback;
 mod contacts;
+mod inbound;
 mod notification;
 mod service;
 mod status_update;
@@ -12,6 +13,7 @@ mod template;
 pub use api_key::{ApiKey, NewApiKey};
 pub use callback::ServiceCallback;
 pub use contacts::{Contacts, GuestListEntry, ReplyTo, SmsSender, TeamMember};
+pub use inbound::{InboundNumber, ReceivedText, inbound_number_key};
 pub use notification::{ListFilter, NewNotification, Notification};
 pub use service::{NewService, Service, ServiceSnapshot};
 pub use status_update::{Applied, StatusOutcome, apply_statuses, record_complaints, stuck_sending};
