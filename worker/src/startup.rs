@@ -101,11 +101,16 @@ impl Worker {
             )));
         }
         if settings.runs("letters") {
-            let letters_settings = consumer_settings(
+            let mut letters_settings = consumer_settings(
                 topology.deliver_queue(NotificationType::Letter),
                 letters::LOOP_NAME,
                 letters::CONSUMER_CHECK,
             );
+            // A precompiled letter carries its PDF (up to 2 MB): bound what
+            // one worker holds in memory.
+            letters_settings.batch_size = letters_settings.batch_size.min(letters::MAX_BATCH);
+            letters_settings.prefetch =
+                letters_settings.prefetch.min(2 * letters::MAX_BATCH as u16);
             let handler = Letters::new(
                 Arc::new(PgPdfStore::new(pool.clone())),
                 TestKeySimulator,

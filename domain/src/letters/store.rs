@@ -72,11 +72,11 @@ impl PdfStore for PgPdfStore {
             })
             .collect();
         let mut conn = self.pool.get()?;
-        // At most 2 MB per PDF: a few rows per statement keeps each
+        // Up to 2 MB per PDF: a few rows per statement keeps each
         // statement's size reasonable.
         let inserted = conn.transaction(|conn| {
             let mut inserted = 0;
-            for chunk in rows.chunks(50) {
+            for chunk in rows.chunks(8) {
                 inserted += diesel::insert_into(letter_pdfs::table)
                     .values(chunk)
                     .on_conflict_do_nothing()
