@@ -72,16 +72,54 @@ impl Publisher {
     /// Publishes a notification durably: returns once the broker has
     /// confirmed it (it is in a quorum queue), or fails within the timeout.
     pub async fn publish(&self, message: &NotificationMessage) -> Result<(), ApiError> {
+        let precompiled = message
+            .letter
+            .as_ref()
+            .is_some_and(|l| l.precompiled_pdf.is_some());
+        let published = if precompiled {
+            self.publish_precompiled_letter(message).await
+        } else {
+            self.publish_to_exchange(&message.routing_key(), message)
+                .await
+        };
+        published.inspect_err(
+            |_| tracing::warn!(notification.id = %message.id, "notification not published"),
+        )
+    }
+
+    /// A precompiled letter's PDF (up to 2.7 MB of base64) goes to the
+    /// letters queue only: the whole message straight to
+    /// `<p>.deliver.letter`, and the message without its PDF to the exchange
+    /// under [`broker::PRECOMPILED_LETTER_ROUTING_KEY`], which only the
+    /// persist queue matches. Both confirmed (concurrently) before the 201.
+    async fn publish_precompiled_letter(
+        &self,
+        message: &NotificationMessage,
+    ) -> Result<(), ApiError> {
+        let mut without_pdf = message.clone();
+        if let Some(letter) = without_pdf.letter.as_mut() {
+            letter.precompiled_pdf = None;
+        }
+        let letters_queue = self.topology.deliver_queue(message.notification_type);
+        let (to_letters, to_persist) = tokio::join!(
+            self.publish_to_queue(&letters_queue, message),
+            self.publish_to_exchange(broker::PRECOMPILED_LETTER_ROUTING_KEY, &without_pdf),
+        );
+        to_letters.and(to_persist)
+    }
+
+    async fn publish_to_exchange(
+        &self,
+        routing_key: &str,
+        message: &NotificationMessage,
+    ) -> Result<(), ApiError> {
         let payload = serde_json::to_vec(message).map_err(anyhow::Error::from)?;
         self.publish_confirmed(
             &self.topology.notifications_exchange(),
-            &message.routing_key(),
+            routing_key,
             &payload,
         )
         .await
-        .inspect_err(
-            |_| tracing::warn!(notification.id = %message.id, "notification not published"),
-        )
     }
 
     /// Queues a provider's status event (or complaint) for the status

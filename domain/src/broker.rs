@@ -6,6 +6,8 @@
 //!                        ├─notification.email──▶ <p>.deliver.email ──▶ sender (SES)
 //!                        ├─notification.sms────▶ <p>.deliver.sms   ──▶ sender (SMS provider)
 //!                        └─notification.letter─▶ <p>.deliver.letter ──▶ letters worker (PDF, dispatch)
+//! A precompiled letter: the message with its PDF straight to <p>.deliver.letter (default
+//! exchange), the message without it as notification.precompiled-letter (persist only).
 //! (default exchange) ──▶ <p>.status ──▶ status worker ──▶ <p>.callbacks ──▶ callback worker
 //! (default exchange) ──▶ <p>.inbound ──▶ inbound worker (received texts) ──▶ <p>.callbacks
 //!     <p>.status.retry: TTL, dead-letters back to <p>.status (notification not stored yet)
@@ -26,6 +28,11 @@ use lapin::types::{AMQPValue, FieldTable, LongString, ShortString};
 use lapin::{
     BasicProperties, Channel, Confirmation, Connection, ConnectionProperties, ExchangeKind,
 };
+
+/// The routing key of a precompiled letter's message without its PDF: only
+/// the persist queue (`notification.*`) matches it; the letters queue gets
+/// the whole message directly.
+pub const PRECOMPILED_LETTER_ROUTING_KEY: &str = "notification.precompiled-letter";
 
 /// Redeliveries after which a quorum queue dead-letters a message that keeps
 /// failing (e.g. one that crashes its consumer). Generous: worker restarts

@@ -35,8 +35,9 @@ use crate::consumer::{BatchHandler, Outbox, Rejected, commit_until_done, decode}
 pub const LOOP_NAME: &str = "letters";
 pub const CONSUMER_CHECK: &str = "letters-consumer";
 /// Letters per batch at most (and twice that prefetched), whatever
-/// `HERALD_BATCH_SIZE` says: a precompiled letter carries up to 2 MB of PDF.
-pub const MAX_BATCH: usize = 50;
+/// `HERALD_BATCH_SIZE` says: a precompiled letter's message carries up to
+/// 2.7 MB of base64 PDF, so a worker holds at most about 55 MB of them.
+pub const MAX_BATCH: usize = 10;
 
 /// Hands a stored letter to whoever prints and posts it, and says what
 /// happened as a status event (`None`: nothing yet).
