@@ -10,6 +10,8 @@ mod files;
 mod fuzz;
 mod health;
 mod helpers;
+mod inbound;
+mod letters;
 mod official_clients;
 mod persist;
 mod resilience;

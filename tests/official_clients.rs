@@ -6,19 +6,25 @@ use std::time::Duration;
 
 use uuid::Uuid;
 
-use crate::helpers::{Options, TestApp, spawn_app, spawn_app_with};
+use crate::helpers::{TestApp, spawn_app};
+use crate::{inbound, letters};
+
+/// How many received texts the clients' checks find.
+const RECEIVED_TEXTS: usize = 3;
 
 /// The clients' checks expect notifications to stay `created` (as in GOV.UK
-/// Notify's own client suites without delivery): persist only.
-async fn spawn_without_delivery() -> TestApp {
-    let app = spawn_app_with(Options {
-        worker: true,
-        tweak: |s| s.consumers = vec!["persist".to_owned(), "documents".to_owned()],
-    })
-    .await;
+/// Notify's own client suites without delivery): no deliver or status
+/// consumers. The letters worker stores PDFs (with no print provider,
+/// letters stay `accepted`), the inbound worker stores received texts and
+/// the documents worker stores files sent by email.
+/// Returns the app and a letter template.
+async fn spawn_without_delivery() -> (TestApp, String) {
+    let app = inbound::start(&["persist", "letters", "inbound", "documents"]).await;
     // Files sent by email need the service's contact link.
     app.set_contact_link().await;
-    app
+    let letter_template = letters::letter_template(&app, "second").await;
+    inbound::send_texts(&app, RECEIVED_TEXTS).await;
+    (app, letter_template)
 }
 
 fn python() -> String {
@@ -86,8 +92,9 @@ async fn the_official_python_client_sends_and_reads_back() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn every_python_client_method_for_email_sms_and_templates_works() {
-    let app = spawn_without_delivery().await;
+async fn every_python_client_method_works() {
+    let (app, letter_template) = spawn_without_delivery().await;
+    let texts = RECEIVED_TEXTS.to_string();
 
     let summary = run(
         &python(),
@@ -100,6 +107,10 @@ async fn every_python_client_method_for_email_sms_and_templates_works() {
             &app.fixture.sms_template,
             "--other-key",
             &app.fixture.test_key,
+            "--letter-template",
+            &letter_template,
+            "--received-texts",
+            &texts,
         ],
     )
     .await;
@@ -110,12 +121,20 @@ async fn every_python_client_method_for_email_sms_and_templates_works() {
         0,
         "{summary}"
     );
+    for method in [
+        "send_letter_notification",
+        "send_precompiled_letter_notification",
+        "get_pdf_for_letter",
+    ] {
+        assert!(summary["skipped"].get(method).is_none(), "{summary}");
+    }
     app.stop().await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn every_node_client_method_for_email_sms_and_templates_works() {
-    let app = spawn_without_delivery().await;
+async fn every_node_client_method_works() {
+    let (app, letter_template) = spawn_without_delivery().await;
+    let texts = RECEIVED_TEXTS.to_string();
 
     let summary = run(
         "node",
@@ -127,10 +146,21 @@ async fn every_node_client_method_for_email_sms_and_templates_works() {
             &app.fixture.sms_template,
             "--page-count",
             "260",
+            "--letter-template",
+            &letter_template,
+            "--received-texts",
+            &texts,
         ],
     )
     .await;
 
     assert_eq!(summary["ok"], true, "{summary}");
+    for method in [
+        "sendLetter",
+        "sendPrecompiledLetter",
+        "getPdfForLetterNotification",
+    ] {
+        assert!(summary["skipped"].get(method).is_none(), "{summary}");
+    }
     app.stop().await;
 }

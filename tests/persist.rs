@@ -32,6 +32,7 @@ pub fn message(service_id: &str, template_id: &str) -> NotificationMessage {
         one_click_unsubscribe_url: None,
         reply_to: None,
         from_email: None,
+        letter: None,
     }
 }
 

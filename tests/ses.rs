@@ -22,18 +22,18 @@ const TOPIC: &str = "arn:aws:sns:eu-west-2:123456789012:herald-ses-receipts";
 const SIGN_SCRIPT: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/python/sns_sign.py");
 const MOTO_SCRIPT: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/python/moto_ses.py");
 
-fn python() -> String {
+pub(crate) fn python() -> String {
     std::env::var("HERALD_TEST_PYTHON").unwrap_or_else(|_| {
         panic!("HERALD_TEST_PYTHON is not set: run the suite with scripts/test, which installs moto and cryptography")
     })
 }
 
 /// The throwaway SNS signing key and certificate (made once, reused).
-fn key_dir() -> PathBuf {
+pub(crate) fn key_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("sns-test-key")
 }
 
-async fn python_out(args: &[&str], stdin: Option<&str>) -> String {
+pub(crate) async fn python_out(args: &[&str], stdin: Option<&str>) -> String {
     let mut child = Command::new(python())
         .args(args)
         .stdin(Stdio::piped())
@@ -57,7 +57,7 @@ async fn python_out(args: &[&str], stdin: Option<&str>) -> String {
 }
 
 /// `sns_sign.py keygen`: the PEM file and the SigningCertURL it stands for.
-async fn test_certificate() -> (PathBuf, String) {
+pub(crate) async fn test_certificate() -> (PathBuf, String) {
     let dir = key_dir();
     let out = python_out(&[SIGN_SCRIPT, "keygen", dir.to_str().expect("path")], None).await;
     let ready: Value = serde_json::from_str(out.trim()).expect("keygen json");
@@ -66,7 +66,7 @@ async fn test_certificate() -> (PathBuf, String) {
 }
 
 /// A signed SNS message with `envelope`'s fields (and `extra` flags).
-async fn signed(envelope: Value, extra: &[&str]) -> String {
+pub(crate) async fn signed(envelope: Value, extra: &[&str]) -> String {
     let dir = key_dir();
     let mut args = vec![SIGN_SCRIPT, "sign", dir.to_str().expect("path")];
     args.extend_from_slice(extra);

@@ -13,10 +13,11 @@ use herald_domain::broker;
 use herald_domain::config::Settings;
 use herald_domain::db;
 use herald_domain::kinds::{KeyType, NotificationType};
+use herald_domain::letters::Postage;
 use herald_domain::messages::ChangeEvent;
 use herald_domain::models::{
-    ApiKey, GuestListEntry, NewApiKey, NewService, NewTemplate, ReplyTo, Service, ServiceCallback,
-    SmsSender, TeamMember, Template,
+    ApiKey, GuestListEntry, InboundNumber, NewApiKey, NewService, NewTemplate, ReplyTo, Service,
+    ServiceCallback, SmsSender, TeamMember, Template,
 };
 use herald_domain::recipient;
 use serde_json::json;
@@ -54,11 +55,17 @@ pub enum AdminCommand {
         template_type: TemplateTypeArg,
         #[arg(long)]
         name: String,
-        /// Required for email templates.
+        /// Required for email templates; a letter's heading (required).
         #[arg(long)]
         subject: Option<String>,
         #[arg(long)]
         body: String,
+        /// Letters: the contact block printed top right (lines separated by newlines).
+        #[arg(long)]
+        letter_contact_block: Option<String>,
+        /// Letters: the postage.
+        #[arg(long, value_enum)]
+        postage: Option<PostageArg>,
     },
     /// Save an edit of a template as a new version (versions are immutable).
     UpdateTemplate {
@@ -141,6 +148,14 @@ pub enum AdminCommand {
         #[arg(long)]
         bearer_token: String,
     },
+    /// Give a service the phone number it receives text messages on (replaces its current one).
+    SetInboundNumber {
+        #[arg(long)]
+        service_id: Uuid,
+        /// In international format, e.g. +447700900123.
+        #[arg(long)]
+        number: String,
+    },
     /// List services.
     ListServices,
 }
@@ -183,6 +198,7 @@ impl From<KeyTypeArg> for KeyType {
 pub enum TemplateTypeArg {
     Email,
     Sms,
+    Letter,
 }
 
 impl From<TemplateTypeArg> for NotificationType {
@@ -190,6 +206,28 @@ impl From<TemplateTypeArg> for NotificationType {
         match arg {
             TemplateTypeArg::Email => NotificationType::Email,
             TemplateTypeArg::Sms => NotificationType::Sms,
+            TemplateTypeArg::Letter => NotificationType::Letter,
+        }
+    }
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+pub enum PostageArg {
+    First,
+    Second,
+    Economy,
+    Europe,
+    RestOfWorld,
+}
+
+impl From<PostageArg> for Postage {
+    fn from(arg: PostageArg) -> Self {
+        match arg {
+            PostageArg::First => Postage::First,
+            PostageArg::Second => Postage::Second,
+            PostageArg::Economy => Postage::Economy,
+            PostageArg::Europe => Postage::Europe,
+            PostageArg::RestOfWorld => Postage::RestOfWorld,
         }
     }
 }
@@ -272,17 +310,28 @@ fn execute(
             name,
             subject,
             body,
+            letter_contact_block,
+            postage,
         } => {
             let template_type = NotificationType::from(template_type);
             match (template_type, subject.as_deref()) {
                 (NotificationType::Email, None) => {
                     anyhow::bail!("an email template needs --subject")
                 }
+                (NotificationType::Letter, None) => {
+                    anyhow::bail!("a letter template needs --subject (the letter's heading)")
+                }
                 (NotificationType::Sms, Some(_)) => {
                     anyhow::bail!("an sms template has no --subject")
                 }
                 _ => {}
             }
+            let is_letter = template_type == NotificationType::Letter;
+            anyhow::ensure!(
+                is_letter || (letter_contact_block.is_none() && postage.is_none()),
+                "--letter-contact-block and --postage are for letter templates"
+            );
+            let postage = is_letter.then(|| postage.map(Postage::from).unwrap_or_default());
             anyhow::ensure!(!body.trim().is_empty(), "--body must not be empty");
             let template = Template::create(
                 conn,
@@ -292,6 +341,8 @@ fn execute(
                     name: name.trim(),
                     subject: subject.as_deref(),
                     body: &body,
+                    letter_contact_block: letter_contact_block.as_deref(),
+                    postage,
                 },
             )
             .map_err(|e| service_error(e, service_id))?;
@@ -442,6 +493,23 @@ fn execute(
                 json!({"service_id": callback.service_id, "type": callback.callback_type, "url": callback.url}),
                 None,
             ))
+        }
+        AdminCommand::SetInboundNumber { service_id, number } => {
+            let digits = number.chars().filter(char::is_ascii_digit).count();
+            anyhow::ensure!(
+                recipient::validate_phone_number(&number).is_ok() && (3..=15).contains(&digits),
+                "--number must be a phone number"
+            );
+            let inbound = InboundNumber::set(conn, service_id, &number).map_err(|e| {
+                use diesel::result::{DatabaseErrorKind, Error};
+                match e {
+                    Error::DatabaseError(DatabaseErrorKind::UniqueViolation, _) => {
+                        anyhow::anyhow!("{number} is another service's inbound number")
+                    }
+                    other => service_error(other, service_id),
+                }
+            })?;
+            Ok((serde_json::to_value(&inbound)?, None))
         }
         AdminCommand::ListServices => {
             let services = Service::all(conn)?;

@@ -48,24 +48,39 @@ impl Db {
         T: Send + 'static,
         F: FnOnce(&mut PgConnection) -> QueryResult<T> + Send + 'static,
     {
+        let pool = self.pool.clone();
+        let wait = self
+            .metrics
+            .db_pool_wait_seconds
+            .with_label_values(&["api"]);
+        self.run_blocking(move || {
+            let waiting = std::time::Instant::now();
+            let conn = pool.get();
+            wait.observe(waiting.elapsed().as_secs_f64());
+            let mut conn = conn?;
+            Ok(query(&mut conn)?)
+        })
+        .await
+    }
+
+    /// Runs blocking storage code (a [`PdfStore`] call) under the same
+    /// permits and deadline as a query.
+    ///
+    /// [`PdfStore`]: herald_domain::letters::store::PdfStore
+    pub async fn run_blocking<T, F>(&self, work: F) -> Result<T, ApiError>
+    where
+        T: Send + 'static,
+        F: FnOnce() -> anyhow::Result<T> + Send + 'static,
+    {
         let deadline = Instant::now() + self.deadline;
         let unavailable = || ApiError::Unavailable("The database did not answer in time".into());
         let permit = timeout_at(deadline, self.permits.clone().acquire_owned())
             .await
             .map_err(|_| unavailable())?
             .map_err(|_| unavailable())?;
-        let pool = self.pool.clone();
-        let wait = self
-            .metrics
-            .db_pool_wait_seconds
-            .with_label_values(&["api"]);
         let task = tokio::task::spawn_blocking(move || {
             let _permit = permit;
-            let waiting = std::time::Instant::now();
-            let conn = pool.get();
-            wait.observe(waiting.elapsed().as_secs_f64());
-            let mut conn = conn?;
-            Ok::<_, anyhow::Error>(query(&mut conn)?)
+            work()
         });
         match timeout_at(deadline, task).await {
             Err(_) => Err(unavailable()),

@@ -21,6 +21,13 @@ pub enum ApiError {
     Validation(Vec<String>),
     #[error("bad request: {0}")]
     BadRequest(String),
+    /// Notify's 403 `BadRequestError` (letters with a team key or from a
+    /// trial service).
+    #[error("forbidden: {0}")]
+    Forbidden(String),
+    /// A letter whose PDF is not stored yet (the clients retry on this type).
+    #[error("PDF not ready")]
+    PdfNotReady,
     /// 401 (no or non-bearer credentials) or 403 (credentials refused).
     #[error("auth error ({status}): {message}")]
     Auth { status: StatusCode, message: String },
@@ -82,7 +89,8 @@ impl ApiError {
     fn error_type(&self) -> &'static str {
         match self {
             ApiError::Validation(_) => "ValidationError",
-            ApiError::BadRequest(_) => "BadRequestError",
+            ApiError::BadRequest(_) | ApiError::Forbidden(_) => "BadRequestError",
+            ApiError::PdfNotReady => "PDFNotReadyError",
             ApiError::Auth { .. } => "AuthError",
             ApiError::NotFound => "NoResultFound",
             ApiError::NoRoute { .. } => "NotFound",
@@ -101,11 +109,13 @@ impl ApiError {
         match self {
             ApiError::Validation(messages) => messages.clone(),
             ApiError::BadRequest(message)
+            | ApiError::Forbidden(message)
             | ApiError::Auth { message, .. }
             | ApiError::Gone(message)
             | ApiError::RateLimit(message)
             | ApiError::TooManyRequests(message) => vec![message.clone()],
             ApiError::NotFound => vec!["No result found".to_owned()],
+            ApiError::PdfNotReady => vec!["PDF not available yet, try again later".to_owned()],
             ApiError::NoRoute { method, path } => {
                 vec![format!("No route matches {method} {path}")]
             }
@@ -127,7 +137,10 @@ impl ApiError {
 impl ResponseError for ApiError {
     fn status_code(&self) -> StatusCode {
         match self {
-            ApiError::Validation(_) | ApiError::BadRequest(_) => StatusCode::BAD_REQUEST,
+            ApiError::Validation(_) | ApiError::BadRequest(_) | ApiError::PdfNotReady => {
+                StatusCode::BAD_REQUEST
+            }
+            ApiError::Forbidden(_) => StatusCode::FORBIDDEN,
             ApiError::Auth { status, .. } => *status,
             ApiError::NotFound | ApiError::NoRoute { .. } => StatusCode::NOT_FOUND,
             ApiError::Gone(_) => StatusCode::GONE,

@@ -13,7 +13,9 @@ use std::time::{Duration, Instant};
 
 use futures_util::StreamExt;
 use herald_domain::broker::{self, PublishError, Topology};
-use herald_domain::messages::{ChangeEvent, DocumentMessage, NotificationMessage, StatusMessage};
+use herald_domain::messages::{
+    ChangeEvent, DocumentMessage, InboundSmsMessage, NotificationMessage, StatusMessage,
+};
 use herald_domain::metrics::Metrics;
 use herald_probes::Health;
 use lapin::options::{BasicAckOptions, BasicConsumeOptions, QueueBindOptions, QueueDeclareOptions};
@@ -72,33 +74,84 @@ impl Publisher {
     /// Publishes a notification durably: returns once the broker has
     /// confirmed it (it is in a quorum queue), or fails within the timeout.
     pub async fn publish(&self, message: &NotificationMessage) -> Result<(), ApiError> {
+        let precompiled = message
+            .letter
+            .as_ref()
+            .is_some_and(|l| l.precompiled_pdf.is_some());
+        let published = if precompiled {
+            self.publish_precompiled_letter(message).await
+        } else {
+            self.publish_to_exchange(&message.routing_key(), message)
+                .await
+        };
+        published.inspect_err(
+            |_| tracing::warn!(notification.id = %message.id, "notification not published"),
+        )
+    }
+
+    /// A precompiled letter's PDF (up to 2.7 MB of base64) goes to the
+    /// letters queue only: the whole message straight to
+    /// `<p>.deliver.letter`, and the message without its PDF to the exchange
+    /// under [`broker::PRECOMPILED_LETTER_ROUTING_KEY`], which only the
+    /// persist queue matches. Both confirmed (concurrently) before the 201.
+    async fn publish_precompiled_letter(
+        &self,
+        message: &NotificationMessage,
+    ) -> Result<(), ApiError> {
+        let mut without_pdf = message.clone();
+        if let Some(letter) = without_pdf.letter.as_mut() {
+            letter.precompiled_pdf = None;
+        }
+        let letters_queue = self.topology.deliver_queue(message.notification_type);
+        let (to_letters, to_persist) = tokio::join!(
+            self.publish_to_queue(&letters_queue, message),
+            self.publish_to_exchange(broker::PRECOMPILED_LETTER_ROUTING_KEY, &without_pdf),
+        );
+        to_letters.and(to_persist)
+    }
+
+    async fn publish_to_exchange(
+        &self,
+        routing_key: &str,
+        message: &NotificationMessage,
+    ) -> Result<(), ApiError> {
         let payload = serde_json::to_vec(message).map_err(anyhow::Error::from)?;
         self.publish_confirmed(
             &self.topology.notifications_exchange(),
-            &message.routing_key(),
+            routing_key,
             &payload,
         )
         .await
-        .inspect_err(
-            |_| tracing::warn!(notification.id = %message.id, "notification not published"),
-        )
     }
 
     /// Queues a provider's status event (or complaint) for the status
     /// worker, durably: the webhook answers only once it is confirmed.
     pub async fn publish_status(&self, message: &StatusMessage) -> Result<(), ApiError> {
+        self.publish_to_queue(&self.topology.status_queue(), message)
+            .await
+    }
+
+    /// Queues a received text message for the inbound worker, durably.
+    pub async fn publish_inbound(&self, message: &InboundSmsMessage) -> Result<(), ApiError> {
+        self.publish_to_queue(&self.topology.inbound_queue(), message)
+            .await
+    }
+
+    async fn publish_to_queue(
+        &self,
+        queue: &str,
+        message: &impl serde::Serialize,
+    ) -> Result<(), ApiError> {
         let payload = serde_json::to_vec(message).map_err(anyhow::Error::from)?;
         // The default exchange routes by queue name.
-        self.publish_confirmed("", &self.topology.status_queue(), &payload)
-            .await
+        self.publish_confirmed("", queue, &payload).await
     }
 
     /// Queues files for the document store, each confirmed, before the
     /// email that links to them is published.
     pub async fn publish_documents(&self, documents: &[DocumentMessage]) -> Result<(), ApiError> {
         for document in documents {
-            let payload = serde_json::to_vec(document).map_err(anyhow::Error::from)?;
-            self.publish_confirmed("", &self.topology.documents_queue(), &payload)
+            self.publish_to_queue(&self.topology.documents_queue(), document)
                 .await?;
         }
         Ok(())

@@ -11,6 +11,7 @@ use actix_web::middleware::{Next, from_fn};
 use actix_web::{App, HttpServer, web};
 use herald_domain::config::Settings;
 use herald_domain::db;
+use herald_domain::letters::store::{PdfStore, PgPdfStore};
 use herald_domain::metrics::Metrics;
 use herald_domain::models::Notification;
 use herald_probes::{Health, serve_ops};
@@ -38,6 +39,10 @@ pub struct AppState {
     pub read_your_write: chrono::TimeDelta,
     /// Verifies SNS messages on the provider webhooks.
     pub sns: SnsWebhook,
+    /// Verifies SNS messages on the inbound SMS webhook (its own topics).
+    pub inbound_sns: SnsWebhook,
+    /// Where the letters worker stores letter PDFs.
+    pub pdfs: Arc<dyn PdfStore>,
 }
 
 pub struct Application {
@@ -78,6 +83,7 @@ impl Application {
             settings.db_timeout(),
             settings.db_timeout(),
         )?;
+        let pdfs: Arc<dyn PdfStore> = Arc::new(PgPdfStore::new(pool.clone()));
         let db = Db::new(pool, settings.db_timeout(), metrics.clone());
         let cache = Arc::new(ServiceCache::new(db.clone()));
         let publisher = Arc::new(Publisher::new(
@@ -121,7 +127,9 @@ impl Application {
             public_url,
             email_from_domain: settings.email_from_domain.clone(),
             read_your_write: chrono::TimeDelta::from_std(settings.read_your_write())?,
-            sns: SnsWebhook::from_settings(settings)?,
+            sns: SnsWebhook::from_settings(settings, &settings.ses_sns_topic_arns)?,
+            inbound_sns: SnsWebhook::from_settings(settings, &settings.inbound_sms_sns_topic_arns)?,
+            pdfs,
         });
         let health_data = web::Data::new(health.clone());
         let status = web::Data::new(routes::status::StatusInfo::new(health.clone()));

@@ -3,6 +3,7 @@
 //! reported at once.
 
 use herald_domain::kinds::NotificationType;
+use herald_domain::letters::Postage;
 use herald_domain::recipient;
 use serde_json::{Map, Value};
 use uuid::Uuid;
@@ -58,6 +59,62 @@ impl Problems {
                 self.push(format!("{field} {} is not of type string", shown(other)));
                 None
             }
+        }
+    }
+
+    fn required(&mut self, body: &Map<String, Value>, fields: &[&str]) {
+        for field in fields {
+            if !body.contains_key(*field) {
+                self.push(format!("{field} is a required property"));
+            }
+        }
+    }
+
+    fn no_other_properties(&mut self, body: &Map<String, Value>, allowed: &[&str]) {
+        let unexpected: Vec<&str> = body
+            .keys()
+            .map(String::as_str)
+            .filter(|k| !allowed.contains(k))
+            .collect();
+        if !unexpected.is_empty() {
+            let verb = if unexpected.len() == 1 { "was" } else { "were" };
+            self.push(format!(
+                "Additional properties are not allowed ({} {verb} unexpected)",
+                unexpected.join(", ")
+            ));
+        }
+    }
+
+    fn reference(&mut self, body: &Map<String, Value>) -> Option<String> {
+        self.string(body, "reference").and_then(|r| {
+            if r.chars().count() > REFERENCE_MAX_CHARS {
+                self.push(format!("reference {r} is too long"));
+                None
+            } else {
+                Some(r.to_owned())
+            }
+        })
+    }
+
+    fn personalisation(&mut self, body: &Map<String, Value>) -> Map<String, Value> {
+        match body.get("personalisation") {
+            None => Map::new(),
+            Some(Value::Object(map)) => map.clone(),
+            Some(other) => {
+                self.push(format!(
+                    "personalisation {} is not of type object",
+                    shown(other)
+                ));
+                Map::new()
+            }
+        }
+    }
+
+    fn storable(&mut self, body: &Map<String, Value>) {
+        if body.values().any(contains_nul) {
+            self.push(
+                "Request contains a NUL character (\\u0000), which cannot be stored".to_owned(),
+            );
         }
     }
 
@@ -120,23 +177,8 @@ pub fn send_request(body: Value, kind: NotificationType) -> Result<SendRequest, 
     };
     let mut problems = Problems(Vec::new());
 
-    for field in [recipient_field, "template_id"] {
-        if !body.contains_key(field) {
-            problems.push(format!("{field} is a required property"));
-        }
-    }
-    let unexpected: Vec<&str> = body
-        .keys()
-        .map(String::as_str)
-        .filter(|k| !allowed.contains(k))
-        .collect();
-    if !unexpected.is_empty() {
-        let verb = if unexpected.len() == 1 { "was" } else { "were" };
-        problems.push(format!(
-            "Additional properties are not allowed ({} {verb} unexpected)",
-            unexpected.join(", ")
-        ));
-    }
+    problems.required(&body, &[recipient_field, "template_id"]);
+    problems.no_other_properties(&body, allowed);
 
     let template_id = problems.uuid(&body, "template_id");
     let reply_to_id = problems.uuid(&body, reply_field);
@@ -151,25 +193,8 @@ pub fn send_request(body: Value, kind: NotificationType) -> Result<SendRequest, 
             .map_err(|e| problems.push(format!("{recipient_field} {e}")))
             .ok()
     });
-    let reference = problems.string(&body, "reference").and_then(|r| {
-        if r.chars().count() > REFERENCE_MAX_CHARS {
-            problems.push(format!("reference {r} is too long"));
-            None
-        } else {
-            Some(r.to_owned())
-        }
-    });
-    let personalisation = match body.get("personalisation") {
-        None => Map::new(),
-        Some(Value::Object(map)) => map.clone(),
-        Some(other) => {
-            problems.push(format!(
-                "personalisation {} is not of type object",
-                shown(other)
-            ));
-            Map::new()
-        }
-    };
+    let reference = problems.reference(&body);
+    let personalisation = problems.personalisation(&body);
     let one_click_unsubscribe_url = problems
         .string(&body, "one_click_unsubscribe_url")
         .and_then(|url| {
@@ -213,10 +238,7 @@ pub fn send_request(body: Value, kind: NotificationType) -> Result<SendRequest, 
             shown(other)
         )),
     }
-    if body.values().any(contains_nul) {
-        problems
-            .push("Request contains a NUL character (\\u0000), which cannot be stored".to_owned());
-    }
+    problems.storable(&body);
 
     match (problems.0.is_empty(), template_id, recipient) {
         (true, Some(template_id), Some(recipient)) => Ok(SendRequest {
@@ -227,6 +249,81 @@ pub fn send_request(body: Value, kind: NotificationType) -> Result<SendRequest, 
             reply_to_id,
             one_click_unsubscribe_url,
             sanitise_content_for,
+        }),
+        _ => Err(ApiError::Validation(problems.0)),
+    }
+}
+
+/// A schema-valid POST /v2/notifications/letter body: a templated letter,
+/// or (with `content`) a precompiled PDF.
+#[derive(Debug)]
+pub enum LetterRequest {
+    Templated {
+        template_id: Uuid,
+        personalisation: Map<String, Value>,
+        reference: Option<String>,
+    },
+    Precompiled {
+        reference: String,
+        /// The PDF, base64-encoded (checked later, off the async threads).
+        content: String,
+        postage: Option<Postage>,
+    },
+}
+
+/// Notify's letter schemas (`post_letter_request`, and
+/// `post_precompiled_letter_request` when the body has `content`).
+pub fn letter_request(body: Value) -> Result<LetterRequest, ApiError> {
+    let Value::Object(body) = body else {
+        return Err(ApiError::validation(format!(
+            "{} is not of type object",
+            shown(&body)
+        )));
+    };
+    let mut problems = Problems(Vec::new());
+    problems.storable(&body);
+    if body.contains_key("content") {
+        problems.required(&body, &["reference", "content"]);
+        problems.no_other_properties(&body, &["reference", "content", "postage"]);
+        let reference = problems.reference(&body);
+        let content = problems.string(&body, "content").map(str::to_owned);
+        let postage = problems.string(&body, "postage").and_then(|p| {
+            let postage = p
+                .parse::<Postage>()
+                .ok()
+                .filter(|p| Postage::UK.contains(p));
+            if postage.is_none() {
+                problems
+                    .push("postage invalid. It must be either first, second or economy.".into());
+            }
+            postage
+        });
+        return match (problems.0.is_empty(), reference, content) {
+            (true, Some(reference), Some(content)) => Ok(LetterRequest::Precompiled {
+                reference,
+                content,
+                postage,
+            }),
+            _ => Err(ApiError::Validation(problems.0)),
+        };
+    }
+    problems.required(&body, &["template_id", "personalisation"]);
+    problems.no_other_properties(&body, &["template_id", "personalisation", "reference"]);
+    let template_id = problems.uuid(&body, "template_id");
+    let reference = problems.reference(&body);
+    let personalisation = problems.personalisation(&body);
+    if matches!(body.get("personalisation"), Some(Value::Object(_))) {
+        for line in ["address_line_1", "address_line_2"] {
+            if !personalisation.contains_key(line) {
+                problems.push(format!("personalisation {line} is a required property"));
+            }
+        }
+    }
+    match (problems.0.is_empty(), template_id) {
+        (true, Some(template_id)) => Ok(LetterRequest::Templated {
+            template_id,
+            personalisation,
+            reference,
         }),
         _ => Err(ApiError::Validation(problems.0)),
     }

@@ -4,8 +4,12 @@
 //! ```text
 //! <p>.notifications (topic) ──notification.*──▶ <p>.persist (quorum) ──▶ persist worker
 //!                        ├─notification.email──▶ <p>.deliver.email ──▶ sender (SES)
-//!                        └─notification.sms────▶ <p>.deliver.sms   ──▶ sender (SMS provider)
+//!                        ├─notification.sms────▶ <p>.deliver.sms   ──▶ sender (SMS provider)
+//!                        └─notification.letter─▶ <p>.deliver.letter ──▶ letters worker (PDF, dispatch)
+//! A precompiled letter: the message with its PDF straight to <p>.deliver.letter (default
+//! exchange), the message without it as notification.precompiled-letter (persist only).
 //! (default exchange) ──▶ <p>.status ──▶ status worker ──▶ <p>.callbacks ──▶ callback worker
+//! (default exchange) ──▶ <p>.inbound ──▶ inbound worker (received texts) ──▶ <p>.callbacks
 //!     <p>.status.retry: TTL, dead-letters back to <p>.status (notification not stored yet)
 //!     <p>.callbacks.retry: TTL, dead-letters back to <p>.callbacks (client endpoint failed)
 //!     <p>.status.parked, <p>.callbacks.parked: gave up, kept for an operator to re-drive
@@ -24,6 +28,11 @@ use lapin::types::{AMQPValue, FieldTable, LongString, ShortString};
 use lapin::{
     BasicProperties, Channel, Confirmation, Connection, ConnectionProperties, ExchangeKind,
 };
+
+/// The routing key of a precompiled letter's message without its PDF: only
+/// the persist queue (`notification.*`) matches it; the letters queue gets
+/// the whole message directly.
+pub const PRECOMPILED_LETTER_ROUTING_KEY: &str = "notification.precompiled-letter";
 
 /// Redeliveries after which a quorum queue dead-letters a message that keeps
 /// failing (e.g. one that crashes its consumer). Generous: worker restarts
@@ -55,6 +64,11 @@ impl Topology {
         format!("{}.documents", self.prefix)
     }
 
+    /// Received text messages, from the SMS webhook to the inbound worker.
+    pub fn inbound_queue(&self) -> String {
+        format!("{}.inbound", self.prefix)
+    }
+
     pub fn callbacks_queue(&self) -> String {
         format!("{}.callbacks", self.prefix)
     }
@@ -74,9 +88,11 @@ impl Topology {
             self.persist_queue(),
             self.deliver_queue(crate::kinds::NotificationType::Email),
             self.deliver_queue(crate::kinds::NotificationType::Sms),
+            self.deliver_queue(crate::kinds::NotificationType::Letter),
             self.status_queue(),
             self.callbacks_queue(),
             self.documents_queue(),
+            self.inbound_queue(),
         ];
         for queue in work {
             queues.push(self.dead_queue_for(&queue));
@@ -149,10 +165,7 @@ impl Topology {
         let persist = self.persist_queue();
         self.declare_work_queue(channel, &persist).await?;
         self.bind(channel, &persist, "notification.*").await?;
-        for kind in [
-            crate::kinds::NotificationType::Email,
-            crate::kinds::NotificationType::Sms,
-        ] {
+        for &kind in crate::kinds::NotificationType::ALL {
             let deliver = self.deliver_queue(kind);
             self.declare_work_queue(channel, &deliver).await?;
             self.bind(channel, &deliver, &format!("notification.{kind}"))
@@ -162,6 +175,8 @@ impl Topology {
         self.declare_work_queue(channel, &status).await?;
         self.declare_retry_queues(channel, &status).await?;
         self.declare_work_queue(channel, &self.documents_queue())
+            .await?;
+        self.declare_work_queue(channel, &self.inbound_queue())
             .await?;
         let callbacks = self.callbacks_queue();
         self.declare_work_queue(channel, &callbacks).await?;

@@ -28,7 +28,7 @@
 //! | `HERALD_CALLBACK_RETRY_SECONDS` | `300` | delay between tries of a failed client callback |
 //! | `HERALD_CALLBACK_MAX_ATTEMPTS` | `5` | tries before a callback is parked |
 //! | `HERALD_SENDING_TIMEOUT_HOURS` | `72` | `sending` this long becomes `temporary-failure` |
-//! | `HERALD_CONSUMERS` | `persist,deliver,status,callbacks,documents,timeouts` | the consumers `herald worker` runs |
+//! | `HERALD_CONSUMERS` | `persist,deliver,letters,inbound,status,callbacks,documents,timeouts` | the consumers `herald worker` runs |
 //! | `HERALD_DRAIN_SECONDS` | `5` | API drain window after SIGTERM (readiness 503, still serving) |
 //! | `HERALD_EMAIL_FROM_DOMAIN` | `notifications.example.org` | domain of `content.from_email` |
 //! | `HERALD_EMAIL_PROVIDER` | `none` | `ses` (Amazon SES v2) or `none` (normal/team-key emails fail as `technical-failure`) |
@@ -38,6 +38,7 @@
 //! | `HERALD_EMAIL_SEND_RATE` | `14` | emails per second handed to SES, per worker process (0 = unpaced) |
 //! | `HERALD_SMS_SEND_RATE` | `20` | texts per second handed to SNS, per worker process (0 = unpaced) |
 //! | `HERALD_SES_SNS_TOPIC_ARNS` | empty | SNS topics whose SES receipts `POST /notifications/email/ses` accepts (empty: none) |
+//! | `HERALD_INBOUND_SMS_SNS_TOPIC_ARNS` | empty | SNS topics whose inbound texts (AWS End User Messaging two-way SMS) `POST /notifications/sms/inbound/sns` accepts (empty: none) |
 //! | `HERALD_SNS_INSECURE_TEST_CERTS` | unset | **tests only**: `URL=PEM-file,…` certificates trusted instead of fetching from AWS |
 //!
 //! AWS region and credentials come from the standard AWS chain (`AWS_REGION`,
@@ -148,13 +149,13 @@ pub struct Settings {
     pub sending_timeout_hours: u64,
 
     /// Which consumers `herald worker` runs (comma-separated): persist,
-    /// deliver, status, callbacks, documents, timeouts. Lets each role scale on its own
-    /// queue as a separate Deployment.
+    /// deliver, letters, inbound, status, callbacks, documents, timeouts.
+    /// Lets each role scale on its own queue as a separate Deployment.
     #[arg(
         long,
         env = "HERALD_CONSUMERS",
         value_delimiter = ',',
-        default_value = "persist,deliver,status,callbacks,documents,timeouts"
+        default_value = "persist,deliver,letters,inbound,status,callbacks,documents,timeouts"
     )]
     pub consumers: Vec<String>,
 
@@ -202,6 +203,11 @@ pub struct Settings {
     /// SNS topic ARNs whose SES receipts the webhook accepts (comma-separated; empty = none).
     #[arg(long, env = "HERALD_SES_SNS_TOPIC_ARNS", value_delimiter = ',')]
     pub ses_sns_topic_arns: Vec<String>,
+
+    /// SNS topic ARNs whose inbound text messages (AWS End User Messaging
+    /// two-way SMS) the SMS webhook accepts (comma-separated; empty = none).
+    #[arg(long, env = "HERALD_INBOUND_SMS_SNS_TOPIC_ARNS", value_delimiter = ',')]
+    pub inbound_sms_sns_topic_arns: Vec<String>,
 
     /// TESTS ONLY: `URL=PEM-file` pairs (comma-separated). SNS messages whose
     /// SigningCertURL is one of these URLs are verified with that local

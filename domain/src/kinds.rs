@@ -87,6 +87,7 @@ string_enum!(
         TemporaryFailure => "temporary-failure",
         PermanentFailure => "permanent-failure",
         TechnicalFailure => "technical-failure",
+        Received => "received",
     }
 );
 
@@ -100,7 +101,18 @@ impl Status {
                 | Status::TemporaryFailure
                 | Status::PermanentFailure
                 | Status::TechnicalFailure
+                | Status::Received
         )
+    }
+
+    /// How the v2 API shows a letter's status: `accepted` until it has
+    /// been handed to the print provider, then `received` (Notify's names).
+    pub fn letter_label(self) -> &'static str {
+        match self {
+            Status::Created | Status::Sending | Status::Pending => "accepted",
+            Status::Sent | Status::Delivered | Status::Received => "received",
+            other => other.as_str(),
+        }
     }
 }
 

@@ -2,6 +2,7 @@
 //!
 //! * [`kinds`], [`ids`]: the domain vocabulary and notification ids;
 //! * [`recipient`], [`rendering`]: Notify's recipient and template rules;
+//! * [`letters`]: postal addresses, letter PDFs (rendered and precompiled) and their storage;
 //! * [`schema`], [`models`], [`db`]: the PostgreSQL side;
 //! * [`messages`], [`broker`]: the RabbitMQ side;
 //! * [`config`], [`telemetry`], [`metrics`]: process plumbing.
@@ -13,7 +14,9 @@ pub mod documents;
 pub mod file_uploads;
 pub mod format;
 pub mod ids;
+pub mod inbound_sms;
 pub mod kinds;
+pub mod letters;
 pub mod messages;
 pub mod metrics;
 pub mod models;

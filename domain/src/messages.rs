@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 use crate::kinds::{KeyType, NotificationType, Status};
+use crate::letters::Postage;
 
 /// An accepted notification, published by the API once validated and
 /// rendered, and consumed by the persist worker (and, later, the senders).
@@ -34,6 +35,41 @@ pub struct NotificationMessage {
     /// Email: the sender address shown in the 201 (`content.from_email`).
     #[serde(default)]
     pub from_email: Option<String>,
+    /// Letters only (absent for email and SMS, and in older messages).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub letter: Option<LetterDetails>,
+}
+
+/// What the letters worker needs beyond the notification itself.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LetterDetails {
+    /// The normalised address, one line each, postcode (or country) last.
+    pub address_lines: Vec<String>,
+    pub postage: Postage,
+    /// The template's contact block, printed top right.
+    #[serde(default)]
+    pub contact_block: Option<String>,
+    /// A precompiled letter: the client's PDF, base64 as it was sent
+    /// (checked by the API; stored byte for byte once decoded).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub precompiled_pdf: Option<String>,
+}
+
+/// A text message sent to one of the services' inbound numbers, as the
+/// SMS webhook queues it for the inbound worker.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct InboundSmsMessage {
+    /// Assigned by the API (UUIDv7): the received text's id.
+    pub id: Uuid,
+    /// When the provider received it.
+    pub received_at: DateTime<Utc>,
+    /// The inbound number it was sent to (+<digits>).
+    pub notify_number: String,
+    /// The sender's number (+<digits>).
+    pub user_number: String,
+    pub content: String,
+    /// The provider's id for the message (idempotency key).
+    pub provider_reference: String,
 }
 
 impl NotificationMessage {

@@ -63,6 +63,14 @@ pub struct Metrics {
     /// id in the event), subscribed, rejected (403), malformed (400),
     /// unavailable (503, SNS retries).
     pub webhook_messages_total: IntCounterVec,
+    /// Letter PDFs stored by the letters worker, by kind: rendered (from a
+    /// template) or precompiled (uploaded).
+    pub letter_pdfs_total: IntCounterVec,
+    /// Time to render one letter PDF.
+    pub letter_render_duration_seconds: Histogram,
+    /// Received text messages by outcome: stored, duplicate (already
+    /// stored), unknown_number (no service owns the number; dropped).
+    pub received_texts_total: IntCounterVec,
 }
 
 const LATENCY_BUCKETS: &[f64] = &[
@@ -220,6 +228,24 @@ impl Metrics {
                 ),
                 &["notification_type", "provider", "outcome"],
             )?,
+            letter_pdfs_total: IntCounterVec::new(
+                Opts::new("herald_letter_pdfs_total", "Letter PDFs stored, by kind"),
+                &["kind"],
+            )?,
+            letter_render_duration_seconds: Histogram::with_opts(
+                HistogramOpts::new(
+                    "herald_letter_render_duration_seconds",
+                    "Time to render one letter PDF",
+                )
+                .buckets(LATENCY_BUCKETS.to_vec()),
+            )?,
+            received_texts_total: IntCounterVec::new(
+                Opts::new(
+                    "herald_received_texts_total",
+                    "Received text messages, by outcome",
+                ),
+                &["outcome"],
+            )?,
             registry,
         };
         metrics.register_all()?;
@@ -253,6 +279,9 @@ impl Metrics {
         r.register(Box::new(self.callbacks_total.clone()))?;
         r.register(Box::new(self.deliveries_total.clone()))?;
         r.register(Box::new(self.webhook_messages_total.clone()))?;
+        r.register(Box::new(self.letter_pdfs_total.clone()))?;
+        r.register(Box::new(self.letter_render_duration_seconds.clone()))?;
+        r.register(Box::new(self.received_texts_total.clone()))?;
         Ok(())
     }
 

@@ -685,7 +685,7 @@ const OBSCURE_FULL_WIDTH_WHITESPACE: [char; 2] = ['\u{a0}', '\u{202f}'];
 const PY_STRING_WHITESPACE: [char; 6] = [' ', '\t', '\n', '\r', '\u{b}', '\u{c}'];
 
 /// Python's `str.isspace()`.
-fn py_is_space(c: char) -> bool {
+pub(crate) fn py_is_space(c: char) -> bool {
     c.is_whitespace() || ('\u{1c}'..='\u{1f}').contains(&c)
 }
 
@@ -708,7 +708,7 @@ fn strip_and_remove_obscure_whitespace(value: &str) -> String {
 }
 
 /// `formatters.remove_whitespace_before_punctuation`: `(?<![ \t])[ \t]+([,\.])` → the punctuation.
-fn remove_whitespace_before_punctuation(value: &str) -> String {
+pub(crate) fn remove_whitespace_before_punctuation(value: &str) -> String {
     let mut out = String::with_capacity(value.len());
     let mut pending = String::new();
     for c in value.chars() {
@@ -727,7 +727,7 @@ fn remove_whitespace_before_punctuation(value: &str) -> String {
 }
 
 /// Python's `str.splitlines()` (no `keepends`).
-fn py_splitlines(s: &str) -> Vec<&str> {
+pub(crate) fn py_splitlines(s: &str) -> Vec<&str> {
     let mut lines = Vec::new();
     let mut start = 0;
     let mut iter = s.char_indices().peekable();

@@ -65,6 +65,8 @@ diesel::table! {
         body -> Text,
         created_at -> Timestamptz,
         created_by -> Text,
+        letter_contact_block -> Nullable<Text>,
+        postage -> Nullable<Text>,
     }
 }
 
@@ -91,6 +93,39 @@ diesel::table! {
         provider_response -> Nullable<Text>,
         feedback_type -> Nullable<Text>,
         feedback_subtype -> Nullable<Text>,
+        postage -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    letter_pdfs (notification_id) {
+        notification_id -> Uuid,
+        notification_created_at -> Timestamptz,
+        service_id -> Uuid,
+        pdf -> Bytea,
+        pages -> Int4,
+        precompiled -> Bool,
+        created_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    inbound_numbers (number) {
+        number -> Text,
+        service_id -> Uuid,
+        created_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    received_texts (id) {
+        id -> Uuid,
+        service_id -> Uuid,
+        notify_number -> Text,
+        user_number -> Text,
+        content -> Text,
+        provider_reference -> Text,
+        created_at -> Timestamptz,
     }
 }
 
@@ -172,4 +207,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     service_sms_senders,
     complaints,
     service_callbacks,
+    letter_pdfs,
+    inbound_numbers,
+    received_texts,
 );

@@ -2,7 +2,8 @@
 //!
 //! `created → sending → (pending) → delivered | temporary-failure |
 //! technical-failure | permanent-failure` (`sent` for providers without
-//! receipts). Each status has a rank; an event applies only when it raises
+//! receipts; letters end `received`, handed to the print provider). Each
+//! status has a rank; an event applies only when it raises
 //! the notification's rank, so events may arrive late, twice or out of order
 //! and the result is the same. The final statuses share a rank and so never
 //! overwrite each other, with one exception: `permanent-failure` ranks above
@@ -24,7 +25,10 @@ pub fn rank(status: Status) -> u8 {
         Status::Sending => 1,
         Status::Pending => 2,
         Status::Sent => 3,
-        Status::Delivered | Status::TemporaryFailure | Status::TechnicalFailure => 4,
+        Status::Delivered
+        | Status::Received
+        | Status::TemporaryFailure
+        | Status::TechnicalFailure => 4,
         Status::PermanentFailure => 5,
     }
 }

@@ -5,10 +5,13 @@
 //
 // Usage: node notify_client_check.js BASE_URL API_KEY EMAIL_TEMPLATE_ID SMS_TEMPLATE_ID
 //          [--page-count N] [--template-version N]
+//          [--letter-template ID] [--received-texts N]
 //
 // Covers sendEmail, sendSms, getNotificationById, getNotifications (filters
 // and olderThan), getTemplateById, getTemplateByIdAndVersion, getAllTemplates,
-// previewTemplateById, getReceivedTexts and error answers. With --page-count N
+// previewTemplateById, getReceivedTexts (expecting --received-texts N texts,
+// default 0), with --letter-template sendLetter, sendPrecompiledLetter and
+// getPdfForLetterNotification (retrying on PDFNotReadyError), and error answers. With --page-count N
 // (N > 250) it also sends N emails and pages through them with olderThan.
 // Prints one JSON summary line on stdout; every failure also goes to stderr as
 // `FAIL <method> [<check>]: <why>`; exits 1 if anything failed.
@@ -16,6 +19,8 @@
 // The templates are the ones of Herald's test fixture:
 //   email: subject `Hello ((name))`, body `Dear ((name)),\n\nYour code is ((code)).`
 //   sms:   body `Your code is ((code))`
+//   letter (--letter-template): subject `Your appointment, ((name))`,
+//          placeholders `name` and `day`, postage second
 'use strict';
 
 const crypto = require('node:crypto');
@@ -43,11 +48,12 @@ const TEMPLATE_KEYS = [
 ];
 const PREVIEW_KEYS = ['id', 'type', 'version', 'body', 'html', 'subject', 'postage'];
 
+const LETTER_METHODS = ['sendLetter', 'sendPrecompiledLetter', 'getPdfForLetterNotification'];
+const LETTER_ADDRESS = ['The Occupier', '10 Downing Street', 'London', 'SW1A 2AA'];
+const RECEIVED_TEXT_KEYS = ['id', 'created_at', 'service_id', 'notify_number', 'user_number', 'content'];
+
 // NotifyClient methods this script does not call, and why.
 const SKIPPED = {
-  sendLetter: "letters are outside Herald's scope (email, SMS, templates)",
-  sendPrecompiledLetter: "letters are outside Herald's scope (email, SMS, templates)",
-  getPdfForLetterNotification: "letters are outside Herald's scope (email, SMS, templates)",
   setProxy: 'client-side configuration, no request',
   setClient: 'client-side configuration, no request',
   prepareUpload: 'client-side helper, no request',
@@ -125,13 +131,15 @@ async function expectHttpError(call, status, errors, what) {
 
 function parseArgs(argv) {
   const positional = [];
-  const options = { pageCount: 0, templateVersion: 1 };
+  const options = { pageCount: 0, templateVersion: 1, letterTemplate: null, receivedTexts: 0 };
   for (let i = 0; i < argv.length; i += 1) {
     const arg = argv[i];
     if (arg === '--page-count') options.pageCount = Number.parseInt(argv[++i], 10);
     else if (arg === '--template-version') options.templateVersion = Number.parseInt(argv[++i], 10);
+    else if (arg === '--letter-template') options.letterTemplate = argv[++i];
+    else if (arg === '--received-texts') options.receivedTexts = Number.parseInt(argv[++i], 10);
     else if (arg === '-h' || arg === '--help') {
-      console.log('usage: node notify_client_check.js BASE_URL API_KEY EMAIL_TEMPLATE_ID SMS_TEMPLATE_ID [--page-count N] [--template-version N]');
+      console.log('usage: node notify_client_check.js BASE_URL API_KEY EMAIL_TEMPLATE_ID SMS_TEMPLATE_ID [--page-count N] [--template-version N] [--letter-template ID] [--received-texts N]');
       process.exit(0);
     } else positional.push(arg);
   }
@@ -154,6 +162,23 @@ class Run {
     this.ids = [];
     this.state = {};
     this.timings = {};
+    this.skipped = { ...SKIPPED };
+    if (!args.letterTemplate) for (const m of LETTER_METHODS) this.skipped[m] = 'no --letter-template given';
+  }
+
+  // getPdfForLetterNotification, retrying on PDFNotReadyError as the client's own tests do.
+  async pdfWhenReady(id, what) {
+    const deadline = Date.now() + 20000;
+    for (;;) {
+      try {
+        return await this.client.getPdfForLetterNotification(id);
+      } catch (error) {
+        const body = error && error.response && error.response.data;
+        const notReady = body && Array.isArray(body.errors) && body.errors[0] && body.errors[0].error === 'PDFNotReadyError';
+        if (!notReady || Date.now() > deadline) throw new CheckFailed(`${what}: ${describeError(error)} ${show(body)}`);
+        await new Promise((resolve) => { setTimeout(resolve, 200); });
+      }
+    }
   }
 
   ref(suffix) { return `herald-node-check-${this.runId}-${suffix}`; }
@@ -556,18 +581,74 @@ class Run {
       () => c.previewTemplateById(smsTemplate), 400,
       [['BadRequestError', 'Missing personalisation: code']], 'preview with no personalisation'));
 
-    await this.check('getReceivedTexts', 'empty', async () => {
+    await this.check('getReceivedTexts', `${this.args.receivedTexts} texts`, async () => {
       const response = await c.getReceivedTexts();
       expectStatus(response, 200, 'GET /v2/received-text-messages');
       expectKeys(response.data, ['received_text_messages', 'links'], 'GET /v2/received-text-messages', true);
-      expectEq(response.data.received_text_messages, [], 'received_text_messages');
+      const texts = response.data.received_text_messages;
+      expectEq(texts.length, Math.min(this.args.receivedTexts, PAGE_SIZE), 'received texts on the first page');
+      for (const text of texts) {
+        expectKeys(text, RECEIVED_TEXT_KEYS, 'received text', true);
+        expectEq(text.service_id, this.serviceId, 'received text service_id');
+        expect(TIMESTAMP.test(text.created_at), 'received text created_at is not a Notify timestamp', text.created_at);
+      }
       const links = response.data.links;
       expect(links && typeof links.current === 'string' && links.current.includes('/v2/received-text-messages'),
         'links.current should be the /v2/received-text-messages URL', links);
-      const older = await c.getReceivedTexts(crypto.randomUUID());
-      expectStatus(older, 200, 'GET /v2/received-text-messages?older_than=');
-      expectEq(older.data.received_text_messages, [], 'received_text_messages older than an unknown id');
+      if (texts.length) {
+        expect(typeof links.next === 'string' && links.next.includes(texts[texts.length - 1].id),
+          'links.next should page on from the last text', links);
+        const older = await c.getReceivedTexts(texts[0].id);
+        expectEq(older.data.received_text_messages.map((t) => t.id), texts.slice(1).map((t) => t.id),
+          'received texts older than the newest');
+      }
+      const unknown = await c.getReceivedTexts(crypto.randomUUID());
+      expectStatus(unknown, 200, 'GET /v2/received-text-messages?older_than=');
+      expectEq(unknown.data.received_text_messages, [], 'received_text_messages older than an unknown id');
     });
+
+    if (this.args.letterTemplate) {
+      await this.check('sendLetter', 'address+personalisation+reference', async () => {
+        const personalisation = { name: 'Jo', day: 'Tuesday' };
+        LETTER_ADDRESS.forEach((line, i) => { personalisation[`address_line_${i + 1}`] = line; });
+        const reference = this.ref('letter');
+        const response = await c.sendLetter(this.args.letterTemplate, { personalisation, reference });
+        expectStatus(response, 201, 'POST /v2/notifications/letter');
+        expectKeys(response.data, CREATED_KEYS, 'letter 201 body');
+        expectEq(response.data.reference, reference, 'reference');
+        expectKeys(response.data.content, ['body', 'subject'], 'letter content', true);
+        expectEq(response.data.content.subject, 'Your appointment, Jo', 'content.subject');
+        const got = (await c.getNotificationById(response.data.id)).data;
+        expectEq([got.type, got.status, got.postage], ['letter', 'accepted', 'second'], 'letter type, status, postage');
+        expectEq([got.line_1, got.line_2, got.line_3, got.postcode], LETTER_ADDRESS, 'address lines');
+        expect(TIMESTAMP.test(got.estimated_delivery), 'estimated_delivery is not a Notify timestamp', got.estimated_delivery);
+        this.state.letter = response.data;
+      });
+      await this.check('getPdfForLetterNotification', 'templated letter (retry on PDFNotReadyError)', async () => {
+        const letter = this.need('letter', 'sendLetter');
+        const pdf = await this.pdfWhenReady(letter.id, 'templated letter PDF');
+        expect(Buffer.isBuffer(pdf) && pdf.subarray(0, 4).toString() === '%PDF', 'the PDF should start with %PDF');
+        for (const line of LETTER_ADDRESS) expect(pdf.includes(line), `the PDF should contain ${show(line)}`);
+        this.state.pdf = pdf;
+      });
+      await this.check('getPdfForLetterNotification', 'not a letter -> 400', async () => {
+        const email = this.need('email', 'sendEmail');
+        await expectHttpError(() => c.getPdfForLetterNotification(email.id), 400,
+          [['BadRequestError', 'Notification is not a letter']], 'PDF of an email');
+      });
+      await this.check('sendPrecompiledLetter', 'postage first, byte for byte', async () => {
+        const pdf = this.need('pdf', 'getPdfForLetterNotification');
+        const reference = this.ref('precompiled');
+        const response = await c.sendPrecompiledLetter(reference, pdf, 'first');
+        expectStatus(response, 201, 'POST /v2/notifications/letter (precompiled)');
+        expectKeys(response.data, ['id', 'reference', 'postage'], 'precompiled 201 body', true);
+        expectEq([response.data.reference, response.data.postage], [reference, 'first'], 'reference, postage');
+        const stored = await this.pdfWhenReady(response.data.id, 'precompiled letter PDF');
+        expect(stored.equals(pdf), 'the precompiled PDF should come back byte for byte');
+        await expectHttpError(() => c.sendPrecompiledLetter(reference, Buffer.from('not a pdf')), 400,
+          [['BadRequestError', 'Letter content is not a valid PDF']], 'non-PDF content');
+      });
+    }
 
     await this.check('errors', '400 bad email address', () => expectHttpError(
       () => c.sendEmail(emailTemplate, 'not-an-email', { personalisation: { name: 'Ann', code: '1' } }), 400,
@@ -603,7 +684,7 @@ class Run {
     }
     const methods = Object.keys(NotifyClient.prototype).filter((name) => typeof NotifyClient.prototype[name] === 'function');
     for (const name of methods) {
-      if (!this.results.has(name) && !(name in SKIPPED)) {
+      if (!this.results.has(name) && !(name in this.skipped)) {
         this.record(name, 'coverage', 'this client method is not exercised (new in the client?)');
         failed[name] = { coverage: 'not exercised' };
       }
@@ -615,7 +696,7 @@ class Run {
       ok: Object.keys(failed).length === 0,
       passed,
       failed,
-      skipped: SKIPPED,
+      skipped: this.skipped,
       checks: { passed: all.filter(([, why]) => why === null).length, failed: all.filter(([, why]) => why !== null).length },
       warnings: this.warnings,
       sent: this.ids.length,

@@ -6,14 +6,16 @@ Usage:
   notify_client_check.py --all BASE_URL API_KEY EMAIL_TEMPLATE_ID SMS_TEMPLATE_ID
                          [--iterator-count N] [--other-key KEY]
                          [--template-version N] [--list-wait SECONDS]
+                         [--letter-template ID] [--received-texts N]
 
 Default mode: sends an email and a text message, reads each back straight
 after the POST, then sends COUNT more emails (default 0), reading each back,
 and prints one JSON summary line (`sent`, `ids`, `loop_seconds`). Exits
 non-zero on any mismatch.
 
-`--all` mode: calls every method of `NotificationsAPIClient` that applies to
-email, SMS and templates, and checks each answer against GOV.UK Notify's v2
+`--all` mode: calls every method of `NotificationsAPIClient` (email, SMS,
+templates, received texts, and with `--letter-template` letters: templated,
+precompiled, and their PDFs), and checks each answer against GOV.UK Notify's v2
 contract. Before exercising `get_all_notifications_iterator` it sends
 `--iterator-count` emails (default 260, so that the iterator must follow
 `links.next` past Notify's 250-per-page limit). `--other-key` is an API key of
@@ -26,8 +28,12 @@ summary line (`mode`, `ok`, `passed`, `failed`, `skipped`, `warnings`, `sent`,
 The templates are the ones of Herald's test fixture:
   email: subject `Hello ((name))`, body `Dear ((name)),\\n\\nYour code is ((code)).`
   sms:   body `Your code is ((code))`
+  letter (`--letter-template`): subject `Your appointment, ((name))`, placeholders
+         `name` and `day`, postage second
+`--received-texts N`: the service has exactly N received text messages.
 """
 import argparse
+import io
 import json
 import logging
 import re
@@ -115,11 +121,9 @@ TEMPLATE_KEYS = {
 PREVIEW_KEYS = {"id", "type", "version", "body", "html", "subject", "postage"}
 
 # Methods of NotificationsAPIClient this mode does not call, and why.
-SKIPPED = {
-    "send_letter_notification": "letters are outside Herald's scope (email, SMS, templates)",
-    "send_precompiled_letter_notification": "letters are outside Herald's scope (email, SMS, templates)",
-    "get_pdf_for_letter": "letters are outside Herald's scope (email, SMS, templates)",
-}
+LETTER_METHODS = ("send_letter_notification", "send_precompiled_letter_notification", "get_pdf_for_letter")
+LETTER_ADDRESS = ["The Occupier", "10 Downing Street", "London", "SW1A 2AA"]
+RECEIVED_TEXT_KEYS = {"id", "created_at", "service_id", "notify_number", "user_number", "content"}
 
 
 class CheckFailed(Exception):
@@ -228,6 +232,8 @@ class Run:
         self.other_ids = []  # ... and with --other-key
         self.state = {}
         self.timings = {}
+        self.skipped = {} if args.letter_template else {
+            m: "no --letter-template given" for m in LETTER_METHODS}
 
     # -- bookkeeping -------------------------------------------------------
 
@@ -817,19 +823,101 @@ class Run:
     # received texts
 
     def received_texts(self):
+        wanted = self.args.received_texts
         got = self.client.get_received_texts()
         expect_keys(got, {"received_text_messages", "links"}, "GET /v2/received-text-messages", exact=True)
-        expect_eq(got["received_text_messages"], [], "received_text_messages")
+        texts = got["received_text_messages"]
+        expect_eq(len(texts), min(wanted, 250), "received texts on the first page")
+        for text in texts:
+            expect_keys(text, RECEIVED_TEXT_KEYS, "received text", exact=True)
+            expect_eq(text["service_id"], self.service_id, "received text service_id")
+            expect_timestamp(text["created_at"], "received text created_at")
+        created = [t["created_at"] for t in texts]
+        expect(created == sorted(created, reverse=True), "received texts should be newest first", created)
         links = got["links"]
         expect(isinstance(links, dict) and isinstance(links.get("current"), str)
                and "/v2/received-text-messages" in links["current"],
                "links.current should be the /v2/received-text-messages URL", links)
+        if texts:
+            expect(isinstance(links.get("next"), str) and texts[-1]["id"] in links["next"],
+                   "links.next should page on from the last text", links)
+            older = self.client.get_received_texts(older_than=texts[0]["id"])
+            expect_eq([t["id"] for t in older["received_text_messages"]], [t["id"] for t in texts[1:]],
+                      "received texts older than the newest")
         got = self.client.get_received_texts(older_than=str(uuid.uuid4()))
         expect_keys(got, {"received_text_messages", "links"}, "received texts older_than", exact=True)
         expect_eq(got["received_text_messages"], [], "received_text_messages older than an unknown id")
 
     def received_texts_iterator(self):
-        expect_eq(list(self.client.get_received_texts_iterator()), [], "received texts iterated")
+        texts = list(self.client.get_received_texts_iterator())
+        expect_eq(len(texts), self.args.received_texts, "received texts iterated")
+        expect_eq(len({t["id"] for t in texts}), len(texts), "received texts iterated once each")
+
+    # letters
+
+    def pdf_when_ready(self, notification_id, what):
+        """get_pdf_for_letter, retrying on PDFNotReadyError as the client's own tests do."""
+        deadline = time.monotonic() + 20
+        while True:
+            try:
+                return self.client.get_pdf_for_letter(notification_id).read()
+            except HTTPError as error:
+                not_ready = isinstance(error.message, list) and error.message and \
+                    error.message[0].get("error") == "PDFNotReadyError"
+                if not not_ready or time.monotonic() > deadline:
+                    raise CheckFailed(f"{what}: {describe_http_error(error)}") from error
+                time.sleep(0.2)
+
+    def send_letter(self):
+        reference = self.ref("letter")
+        personalisation = {f"address_line_{n + 1}": line for n, line in enumerate(LETTER_ADDRESS)}
+        personalisation.update({"name": "Jo", "day": "Tuesday"})
+        created = self.client.send_letter_notification(
+            self.args.letter_template, personalisation, reference=reference)
+        expect_keys(created, CREATED_KEYS, "letter 201 body")
+        expect_eq(created["reference"], reference, "reference")
+        expect_keys(created["content"], {"body", "subject"}, "letter content", exact=True)
+        expect_eq(created["content"]["subject"], "Your appointment, Jo", "content.subject")
+        expect_eq(created["template"]["id"], self.args.letter_template, "template.id")
+        self.state["letter"] = created
+        got = self.client.get_notification_by_id(created["id"])
+        expect_eq(got["type"], "letter", "type")
+        expect_eq(got["status"], "accepted", "a letter's status")
+        expect_eq([got["line_1"], got["line_2"], got["line_3"], got["postcode"]], LETTER_ADDRESS,
+                  "address lines")
+        expect_eq(got["postage"], "second", "postage")
+        expect_timestamp(got.get("estimated_delivery"), "estimated_delivery")
+
+    def letter_pdf(self):
+        letter = self.need("letter", "send_letter_notification")
+        pdf = self.pdf_when_ready(letter["id"], "templated letter PDF")
+        expect(pdf.startswith(b"%PDF"), "the PDF should start with %PDF", pdf[:20])
+        for line in LETTER_ADDRESS:
+            expect(line.encode() in pdf, f"the PDF should contain the address line {line!r}")
+        self.state["letter_pdf"] = pdf
+
+    def letter_pdf_errors(self):
+        email = self.need("email", "send_email_notification")
+        expect_http_error(lambda: self.client.get_pdf_for_letter(email["id"]), 400,
+                          [("BadRequestError", "Notification is not a letter")], "PDF of an email")
+        expect_http_error(lambda: self.client.get_pdf_for_letter(str(uuid.uuid4())), 404,
+                          [("NoResultFound", "No result found")], "PDF of an unknown notification")
+
+    def send_precompiled(self):
+        pdf = self.need("letter_pdf", "get_pdf_for_letter")
+        reference = self.ref("precompiled")
+        created = self.client.send_precompiled_letter_notification(reference, io.BytesIO(pdf), postage="first")
+        expect_keys(created, {"id", "reference", "postage"}, "precompiled 201 body", exact=True)
+        expect_eq(created["reference"], reference, "reference")
+        expect_eq(created["postage"], "first", "postage")
+        stored = self.pdf_when_ready(created["id"], "precompiled letter PDF")
+        expect(stored == pdf, "the precompiled PDF should come back byte for byte")
+        got = self.client.get_notification_by_id(created["id"])
+        expect_eq((got["type"], got["postage"], got["status"]), ("letter", "first", "accepted"),
+                  "precompiled letter type, postage, status")
+        expect_http_error(
+            lambda: self.client.send_precompiled_letter_notification(reference, io.BytesIO(b"not a pdf")),
+            400, [("BadRequestError", "Letter content is not a valid PDF")], "non-PDF content")
 
     # errors
 
@@ -948,8 +1036,14 @@ class Run:
         c("post_template_preview", "missing/extra personalisation, unknown template", self.preview_errors)
         c("get_all_template_versions", "admin-only route refused with a 4xx", self.all_template_versions)
 
-        c("get_received_texts", "empty", self.received_texts)
-        c("get_received_texts_iterator", "empty", self.received_texts_iterator)
+        c("get_received_texts", f"{self.args.received_texts} texts", self.received_texts)
+        c("get_received_texts_iterator", f"{self.args.received_texts} texts", self.received_texts_iterator)
+
+        if self.args.letter_template:
+            c("send_letter_notification", "address+personalisation+reference", self.send_letter)
+            c("get_pdf_for_letter", "templated letter (retry on PDFNotReadyError)", self.letter_pdf)
+            c("get_pdf_for_letter", "not a letter -> 400, unknown -> 404", self.letter_pdf_errors)
+            c("send_precompiled_letter_notification", "postage first, byte for byte", self.send_precompiled)
 
         c("errors", "400 bad email address", self.error_bad_email)
         c("errors", "400 bad phone number", self.error_bad_phone)
@@ -965,7 +1059,7 @@ class Run:
         untouched = sorted(
             name for name, value in vars(NotificationsAPIClient).items()
             if callable(value) and not name.startswith("_")
-            and name not in self.results and name not in SKIPPED
+            and name not in self.results and name not in self.skipped
         )
         for name in untouched:
             self.fail(name, "coverage", "this client method is not exercised by --all (new in the client?)")
@@ -975,7 +1069,7 @@ class Run:
             "ok": not failed,
             "passed": passed,
             "failed": failed,
-            "skipped": SKIPPED,
+            "skipped": self.skipped,
             "checks": {
                 "passed": sum(1 for cs in self.results.values() for _, why in cs if why is None),
                 "failed": sum(1 for cs in self.results.values() for _, why in cs if why is not None),
@@ -1012,6 +1106,11 @@ def main_all(argv):
                         help="an API key of another key type of the same service, to check list isolation")
     parser.add_argument("--template-version", type=int, default=1,
                         help="version the fixture templates must have (default 1; 0: any version >= 1)")
+    parser.add_argument("--letter-template", default=None,
+                        help="a letter template (subject `Your appointment, ((name))`, placeholders name and "
+                             "day, postage second) to drive the letter methods with")
+    parser.add_argument("--received-texts", type=int, default=0,
+                        help="received text messages the service has (default 0)")
     parser.add_argument("--list-wait", type=float, default=15.0,
                         help="seconds to wait for sent notifications to show in the list (default 15)")
     args = parser.parse_args(argv)

@@ -294,37 +294,6 @@ async fn close(connection: Connection, channel: Channel) {
 }
 
 /// Decodes each delivery; the undecodable ones are rejected by position.
-/// Runs `attempt` (a batch's transaction) until it commits, holding the
-/// batch unacked while the database is unavailable: backoff from 100 ms
-/// doubling to 5 s, the loop's heartbeat kept beating. Gives up only at
-/// shutdown, leaving the batch to be redelivered.
-pub async fn until_committed<T, F, Fut>(
-    health: &Health,
-    loop_name: &'static str,
-    stop: &CancellationToken,
-    mut attempt: F,
-) -> anyhow::Result<T>
-where
-    F: FnMut() -> Fut,
-    Fut: Future<Output = anyhow::Result<T>>,
-{
-    let mut backoff = Duration::from_millis(100);
-    loop {
-        match attempt().await {
-            Ok(done) => return Ok(done),
-            Err(error) => {
-                health.beat(loop_name);
-                tracing::warn!(error = %format!("{error:#}"), ?backoff, queue = loop_name, "batch failed; holding it and retrying");
-                tokio::select! {
-                    () = stop.cancelled() => anyhow::bail!("shutdown while the database is unavailable; the batch stays unacked"),
-                    () = tokio::time::sleep(backoff) => {}
-                }
-                backoff = (backoff * 2).min(Duration::from_secs(5));
-            }
-        }
-    }
-}
-
 pub fn decode<T: serde::de::DeserializeOwned>(
     batch: &[Delivery],
 ) -> (Vec<(usize, T)>, Vec<Rejected>) {
@@ -340,4 +309,37 @@ pub fn decode<T: serde::de::DeserializeOwned>(
         }
     }
     (messages, rejected)
+}
+
+/// Runs a blocking commit (on a blocking thread) until it succeeds, retrying
+/// with backoff (100 ms doubling to 5 s) while the database (or store) is
+/// unavailable, and beating `loop_name` meanwhile. Gives up only at
+/// shutdown: the batch then stays unacked and the broker redelivers it.
+pub async fn commit_until_done<T, F>(
+    commit: F,
+    loop_name: &'static str,
+    health: &Health,
+    stop: &CancellationToken,
+) -> anyhow::Result<T>
+where
+    T: Send + 'static,
+    F: Fn() -> anyhow::Result<T> + Send + Sync + 'static,
+{
+    let commit = std::sync::Arc::new(commit);
+    let mut backoff = Duration::from_millis(100);
+    loop {
+        let attempt = commit.clone();
+        match tokio::task::spawn_blocking(move || attempt()).await? {
+            Ok(done) => return Ok(done),
+            Err(error) => {
+                health.beat(loop_name);
+                tracing::warn!(error = %format!("{error:#}"), ?backoff, consumer = loop_name, "batch commit failed; holding the batch and retrying");
+                tokio::select! {
+                    () = stop.cancelled() => anyhow::bail!("shutdown while the store is unavailable; the batch stays unacked"),
+                    () = tokio::time::sleep(backoff) => {}
+                }
+                backoff = (backoff * 2).min(Duration::from_secs(5));
+            }
+        }
+    }
 }

@@ -11,7 +11,7 @@ use herald_probes::Health;
 use lapin::message::Delivery;
 use tokio_util::sync::CancellationToken;
 
-use crate::consumer::{BatchHandler, Outbox, Rejected, decode, until_committed};
+use crate::consumer::{BatchHandler, Outbox, Rejected, commit_until_done, decode};
 
 pub const LOOP_NAME: &str = "documents";
 pub const CONSUMER_CHECK: &str = "documents-consumer";
@@ -49,17 +49,16 @@ impl BatchHandler for Documents {
                 }),
             }
         }
-        let rows = std::sync::Arc::new(rows);
-        until_committed(&self.health, LOOP_NAME, stop, || {
-            let (pool, batch) = (self.pool.clone(), rows.clone());
-            async move {
-                tokio::task::spawn_blocking(move || -> anyhow::Result<usize> {
-                    let mut conn = pool.get()?;
-                    Ok(conn.transaction(|conn| Document::insert_batch(conn, &batch))?)
-                })
-                .await?
-            }
-        })
+        let pool = self.pool.clone();
+        commit_until_done(
+            move || {
+                let mut conn = pool.get()?;
+                Ok(conn.transaction(|conn| Document::insert_batch(conn, &rows))?)
+            },
+            LOOP_NAME,
+            &self.health,
+            stop,
+        )
         .await?;
         Ok(rejected)
     }

@@ -6,6 +6,8 @@
 //!
 //! * `persist/`: accepted notifications → `notifications` rows;
 //! * `deliver/`: accepted notifications → provider or simulator → status events;
+//! * `letters.rs`: accepted letters → PDF (rendered or precompiled) → `letter_pdfs` → dispatch adapter;
+//! * `inbound.rs`: received text messages → `received_texts` (+ inbound callbacks queued);
 //! * `status/`: status events → grouped status updates (+ callbacks queued);
 //! * `callbacks/`: callbacks → the services' endpoints;
 //! * `documents.rs`: files sent by email → the (encrypted) document store;
@@ -16,6 +18,8 @@ pub mod callbacks;
 pub mod consumer;
 pub mod deliver;
 pub mod documents;
+pub mod inbound;
+pub mod letters;
 pub mod persist;
 pub mod providers;
 mod startup;

@@ -1,9 +1,11 @@
 //! Starting and stopping the consumers.
 
+use std::sync::Arc;
 use std::time::Duration;
 
 use herald_domain::config::Settings;
 use herald_domain::db::{self, PgPool};
+use herald_domain::letters::store::PgPdfStore;
 use herald_domain::metrics::Metrics;
 use herald_domain::models::Document;
 use herald_probes::Health;
@@ -17,6 +19,8 @@ use crate::consumer::{self, ConsumerSettings};
 use crate::deliver::provider::Pacer;
 use crate::deliver::{self, Deliver};
 use crate::documents::{self, Documents};
+use crate::inbound::{self, Inbound};
+use crate::letters::{self, Letters, TestKeySimulator};
 use crate::persist::{self, Persist};
 use crate::providers::Providers;
 use crate::status::{self, Status};
@@ -62,11 +66,6 @@ impl Worker {
                 prefetch: settings.prefetch.max(1),
             }
         };
-        let persist = consumer_settings(
-            topology.persist_queue(),
-            persist::handler::LOOP_NAME,
-            persist::CONSUMER_CHECK,
-        );
         let providers = if settings.runs("deliver") {
             Providers::from_settings(settings).await
         } else {
@@ -98,6 +97,45 @@ impl Worker {
             tasks.push(tokio::spawn(consumer::run(
                 settings,
                 deliver,
+                metrics.clone(),
+                health.clone(),
+                stop.clone(),
+            )));
+        }
+        if settings.runs("letters") {
+            let mut letters_settings = consumer_settings(
+                topology.deliver_queue(NotificationType::Letter),
+                letters::LOOP_NAME,
+                letters::CONSUMER_CHECK,
+            );
+            // A precompiled letter carries its PDF (up to 2 MB): bound what
+            // one worker holds in memory.
+            letters_settings.batch_size = letters_settings.batch_size.min(letters::MAX_BATCH);
+            letters_settings.prefetch =
+                letters_settings.prefetch.min(2 * letters::MAX_BATCH as u16);
+            let handler = Letters::new(
+                Arc::new(PgPdfStore::new(pool.clone())),
+                TestKeySimulator,
+                metrics.clone(),
+                health.clone(),
+            );
+            tasks.push(tokio::spawn(consumer::run(
+                letters_settings,
+                handler,
+                metrics.clone(),
+                health.clone(),
+                stop.clone(),
+            )));
+        }
+        if settings.runs("inbound") {
+            let inbound_settings = consumer_settings(
+                topology.inbound_queue(),
+                inbound::LOOP_NAME,
+                inbound::CONSUMER_CHECK,
+            );
+            tasks.push(tokio::spawn(consumer::run(
+                inbound_settings,
+                Inbound::new(pool.clone(), metrics.clone(), health.clone()),
                 metrics.clone(),
                 health.clone(),
                 stop.clone(),
@@ -174,6 +212,12 @@ impl Worker {
             )));
         }
         if settings.runs("persist") {
+            // Only consumers that run register their readiness check.
+            let persist = consumer_settings(
+                topology.persist_queue(),
+                persist::handler::LOOP_NAME,
+                persist::CONSUMER_CHECK,
+            );
             tasks.push(tokio::spawn(consumer::run(
                 persist,
                 Persist::new(pool.clone(), metrics.clone(), health.clone()),

@@ -30,7 +30,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         )
         .service(
             web::resource("/v2/notifications/letter")
-                .route(web::post().to(other::post_letter))
+                .route(web::post().to(notifications::post_letter))
                 .default_service(web::to(method_not_allowed)),
         )
         .service(
@@ -76,8 +76,13 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                 .default_service(web::to(method_not_allowed)),
         )
         .service(
+            web::resource("/notifications/sms/inbound/sns")
+                .route(web::post().to(receipts::inbound_sms))
+                .default_service(web::to(method_not_allowed)),
+        )
+        .service(
             web::resource("/v2/notifications/{notification_id}/pdf")
-                .route(web::get().to(other::letter_pdf))
+                .route(web::get().to(notifications::letter_pdf))
                 .default_service(web::to(method_not_allowed)),
         )
         .service(

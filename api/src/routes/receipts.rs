@@ -11,6 +11,7 @@ use std::collections::HashMap;
 
 use actix_web::{HttpResponse, web};
 use herald_domain::config::Settings;
+use herald_domain::inbound_sms::parse_two_way_event;
 use herald_domain::ses::events::parse_ses_event;
 use herald_domain::ses::sns::{self, CertTrust, SnsError, SnsMessage, SnsMessageType, Verifier};
 use herald_domain::ses::{self, Receipt};
@@ -19,55 +20,105 @@ use crate::error::ApiError;
 use crate::startup::AppState;
 
 const WEBHOOK: &str = "ses";
+const INBOUND_SMS_WEBHOOK: &str = "inbound_sms";
 
-pub async fn ses(state: web::Data<AppState>, body: web::Bytes) -> Result<HttpResponse, ApiError> {
-    let outcome = |outcome: &str| {
+/// Counts one message of a webhook by outcome.
+fn counter<'a>(state: &'a AppState, webhook: &'static str) -> impl Fn(&str) + 'a {
+    move |outcome: &str| {
         state
             .metrics
             .webhook_messages_total
-            .with_label_values(&[WEBHOOK, outcome])
+            .with_label_values(&[webhook, outcome])
             .inc();
-    };
-    let message = state
-        .sns
-        .verified(&body)
+    }
+}
+
+/// The SNS steps every webhook shares: verify → confirm a subscription (or
+/// note an unsubscription) → `Some(message)` for a notification to act on.
+async fn notification(
+    sns: &SnsWebhook,
+    body: &[u8],
+    outcome: &impl Fn(&str),
+) -> Result<Option<SnsMessage>, ApiError> {
+    let message = sns
+        .verified(body)
         .await
         .inspect_err(|e| outcome(e.outcome()))?;
     match message.message_type {
         SnsMessageType::SubscriptionConfirmation => {
-            state.sns.confirm_subscription(&message).await?;
+            sns.confirm_subscription(&message).await?;
             outcome("subscribed");
+            Ok(None)
         }
         SnsMessageType::UnsubscribeConfirmation => {
-            tracing::warn!(topic = %message.topic_arn, "SNS says the SES receipts topic was unsubscribed");
+            tracing::warn!(topic = %message.topic_arn, "SNS says a webhook's topic was unsubscribed");
             outcome("unsubscribed");
+            Ok(None)
         }
-        SnsMessageType::Notification => {
-            let event = parse_ses_event(&message.message).map_err(|e| {
-                outcome("malformed");
-                ApiError::BadRequest(e.to_string())
-            })?;
-            match ses::receipt(&event, chrono::Utc::now()) {
-                Receipt::Apply(status) => {
-                    state
-                        .publisher
-                        .publish_status(&status)
-                        .await
-                        .inspect_err(|_| outcome("unavailable"))?;
-                    outcome("queued");
-                }
-                Receipt::Ignore => outcome("ignored"),
-                Receipt::Unmatched => {
-                    tracing::warn!(
-                        ses.message_id = %event.ses_message_id,
-                        "SES event without a Herald notification id (tag or header); not applied"
-                    );
-                    outcome("unmatched");
-                }
-            }
+        SnsMessageType::Notification => Ok(Some(message)),
+    }
+}
+
+fn success() -> HttpResponse {
+    HttpResponse::Ok().json(serde_json::json!({"result": "success"}))
+}
+
+pub async fn ses(state: web::Data<AppState>, body: web::Bytes) -> Result<HttpResponse, ApiError> {
+    let outcome = counter(&state, WEBHOOK);
+    let Some(message) = notification(&state.sns, &body, &outcome).await? else {
+        return Ok(success());
+    };
+    let event = parse_ses_event(&message.message).map_err(|e| {
+        outcome("malformed");
+        ApiError::BadRequest(e.to_string())
+    })?;
+    match ses::receipt(&event, chrono::Utc::now()) {
+        Receipt::Apply(status) => {
+            state
+                .publisher
+                .publish_status(&status)
+                .await
+                .inspect_err(|_| outcome("unavailable"))?;
+            outcome("queued");
+        }
+        Receipt::Ignore => outcome("ignored"),
+        Receipt::Unmatched => {
+            tracing::warn!(
+                ses.message_id = %event.ses_message_id,
+                "SES event without a Herald notification id (tag or header); not applied"
+            );
+            outcome("unmatched");
         }
     }
-    Ok(HttpResponse::Ok().json(serde_json::json!({"result": "success"})))
+    Ok(success())
+}
+
+/// `POST /notifications/sms/inbound/sns`: text messages sent to the
+/// services' inbound numbers, as AWS End User Messaging two-way SMS events
+/// delivered by SNS. Verified like the SES webhook (its own topic
+/// allow-list), then queued (confirmed) for the inbound worker, which
+/// stores them in batches; never written here.
+pub async fn inbound_sms(
+    state: web::Data<AppState>,
+    body: web::Bytes,
+) -> Result<HttpResponse, ApiError> {
+    let outcome = counter(&state, INBOUND_SMS_WEBHOOK);
+    let Some(message) = notification(&state.inbound_sns, &body, &outcome).await? else {
+        return Ok(success());
+    };
+    let received_at = chrono::DateTime::parse_from_rfc3339(&message.timestamp)
+        .map_or_else(|_| chrono::Utc::now(), |t| t.with_timezone(&chrono::Utc));
+    let text = parse_two_way_event(&message.message, received_at).map_err(|e| {
+        outcome("malformed");
+        ApiError::BadRequest(e.to_string())
+    })?;
+    state
+        .publisher
+        .publish_inbound(&text)
+        .await
+        .inspect_err(|_| outcome("unavailable"))?;
+    outcome("queued");
+    Ok(success())
 }
 
 /// Verifies SNS messages and confirms subscriptions.
@@ -102,12 +153,12 @@ impl SnsWebhook {
     /// Production: certificates fetched from SNS over HTTPS. With
     /// `HERALD_SNS_INSECURE_TEST_CERTS` (tests only): exactly the listed
     /// local certificates, and nothing fetched.
-    pub fn from_settings(settings: &Settings) -> anyhow::Result<Self> {
+    /// Accepts messages from `topics` only.
+    pub fn from_settings(settings: &Settings, topics: &[String]) -> anyhow::Result<Self> {
         let http = reqwest::Client::builder()
             .redirect(reqwest::redirect::Policy::none())
             .build()?;
-        let topics = settings
-            .ses_sns_topic_arns
+        let topics = topics
             .iter()
             .map(|t| t.trim().to_owned())
             .filter(|t| !t.is_empty())

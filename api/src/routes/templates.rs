@@ -39,8 +39,8 @@ fn template_json(t: &Template) -> Value {
         "subject": t.subject,
         "name": t.name,
         "personalisation": personalisation,
-        "postage": null,
-        "letter_contact_block": null,
+        "postage": t.postage,
+        "letter_contact_block": t.letter_contact_block,
     })
 }
 
@@ -149,6 +149,6 @@ pub async fn preview(
         "body": body,
         "html": html,
         "subject": subject,
-        "postage": null,
+        "postage": template.postage,
     })))
 }

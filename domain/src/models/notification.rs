@@ -24,6 +24,7 @@ pub struct NewNotification<'a> {
     pub body: &'a str,
     pub one_click_unsubscribe_url: Option<&'a str>,
     pub reply_to: Option<&'a str>,
+    pub postage: Option<&'a str>,
 }
 
 impl<'a> From<&'a NotificationMessage> for NewNotification<'a> {
@@ -43,13 +44,14 @@ impl<'a> From<&'a NotificationMessage> for NewNotification<'a> {
             body: &m.body,
             one_click_unsubscribe_url: m.one_click_unsubscribe_url.as_deref(),
             reply_to: m.reply_to.as_deref(),
+            postage: m.letter.as_ref().map(|l| l.postage.as_str()),
         }
     }
 }
 
 /// Columns bound per row by [`NewNotification::insert_batch`]; PostgreSQL
 /// allows at most 65,535 bind parameters in one statement.
-const COLUMNS: usize = 14;
+const COLUMNS: usize = 15;
 const ROWS_PER_STATEMENT: usize = 65_535 / COLUMNS;
 
 impl NewNotification<'_> {
@@ -95,6 +97,7 @@ pub struct Notification {
     pub provider_response: Option<String>,
     pub feedback_type: Option<String>,
     pub feedback_subtype: Option<String>,
+    pub postage: Option<String>,
 }
 
 /// Filters of GET /v2/notifications, already validated.

@@ -4,6 +4,7 @@ use serde::Serialize;
 use uuid::Uuid;
 
 use crate::kinds::NotificationType;
+use crate::letters::Postage;
 use crate::schema::{template_versions, templates};
 
 /// A template at its current version.
@@ -21,6 +22,10 @@ pub struct Template {
     pub updated_at: DateTime<Utc>,
     /// Who created this version.
     pub created_by: String,
+    /// Letters: the contact block printed top right.
+    pub letter_contact_block: Option<String>,
+    /// Letters: the postage (`None` for email and SMS).
+    pub postage: Option<Postage>,
 }
 
 pub struct NewTemplate<'a> {
@@ -29,6 +34,8 @@ pub struct NewTemplate<'a> {
     pub name: &'a str,
     pub subject: Option<&'a str>,
     pub body: &'a str,
+    pub letter_contact_block: Option<&'a str>,
+    pub postage: Option<Postage>,
 }
 
 type TemplateRow = (
@@ -43,6 +50,8 @@ type TemplateRow = (
     Option<String>,
     String,
     String,
+    Option<String>,
+    Option<String>,
 );
 
 impl Template {
@@ -59,6 +68,8 @@ impl Template {
             subject,
             body,
             created_by,
+            letter_contact_block,
+            postage,
         ) = row;
         Some(Template {
             id,
@@ -72,6 +83,8 @@ impl Template {
             created_at,
             updated_at,
             created_by,
+            letter_contact_block,
+            postage: postage.and_then(|p| p.parse().ok()),
         })
     }
 
@@ -93,6 +106,8 @@ impl Template {
                     template_versions::name.eq(new.name),
                     template_versions::subject.eq(new.subject),
                     template_versions::body.eq(new.body),
+                    template_versions::letter_contact_block.eq(new.letter_contact_block),
+                    template_versions::postage.eq(new.postage.map(Postage::as_str)),
                 ))
                 .execute(conn)?;
             Template::current_for_services(conn, &[new.service_id])?
@@ -126,6 +141,8 @@ impl Template {
                 template_versions::subject,
                 template_versions::body,
                 template_versions::created_by,
+                template_versions::letter_contact_block,
+                template_versions::postage,
             ))
             .load(conn)?;
         Ok(rows.into_iter().filter_map(Template::from_row).collect())
@@ -157,6 +174,8 @@ impl Template {
                 template_versions::subject,
                 template_versions::body,
                 template_versions::created_by,
+                template_versions::letter_contact_block,
+                template_versions::postage,
             ))
             .first(conn)
             .optional()?;
@@ -188,6 +207,8 @@ impl Template {
                     template_versions::name.eq(name.unwrap_or(&latest.name)),
                     template_versions::subject.eq(subject.or(latest.subject.as_deref())),
                     template_versions::body.eq(body.unwrap_or(&latest.body)),
+                    template_versions::letter_contact_block.eq(&latest.letter_contact_block),
+                    template_versions::postage.eq(latest.postage.map(Postage::as_str)),
                 ))
                 .execute(conn)?;
             diesel::update(templates::table.find(id))

@@ -18,7 +18,7 @@ use serde_json::json;
 use tokio_util::sync::CancellationToken;
 use uuid::Uuid;
 
-use crate::consumer::{BatchHandler, Outbox, Rejected, decode, until_committed};
+use crate::consumer::{BatchHandler, Outbox, Rejected, commit_until_done, decode};
 
 pub const LOOP_NAME: &str = "status";
 pub const CONSUMER_CHECK: &str = "status-consumer";
@@ -76,27 +76,26 @@ impl Status {
             .into_iter()
             .map(|(_, e)| e)
             .collect();
-        until_committed(&self.health, LOOP_NAME, stop, || {
-            let pool = self.pool.clone();
-            let (events, complaints_now) = (collapsed.clone(), complaints.clone());
-            async move {
-                tokio::task::spawn_blocking(move || -> anyhow::Result<Committed> {
-                    let mut conn = pool.get()?;
-                    Ok(conn.transaction::<_, diesel::result::Error, _>(|conn| {
-                        let outcome = models::apply_statuses(conn, &events, DELIVERY_STATUS)?;
-                        let mut missing = outcome.missing;
-                        missing.extend(models::record_complaints(conn, &complaints_now)?);
-                        Ok(Committed {
-                            updated: outcome.updated,
-                            to_call_back: outcome.to_call_back,
-                            stale: outcome.stale,
-                            missing,
-                        })
-                    })?)
-                })
-                .await?
-            }
-        })
+        let pool = self.pool.clone();
+        commit_until_done(
+            move || {
+                let mut conn = pool.get()?;
+                Ok(conn.transaction::<_, diesel::result::Error, _>(|conn| {
+                    let outcome = models::apply_statuses(conn, &collapsed, DELIVERY_STATUS)?;
+                    let mut missing = outcome.missing;
+                    missing.extend(models::record_complaints(conn, &complaints)?);
+                    Ok(Committed {
+                        updated: outcome.updated,
+                        to_call_back: outcome.to_call_back,
+                        stale: outcome.stale,
+                        missing,
+                    })
+                })?)
+            },
+            LOOP_NAME,
+            &self.health,
+            stop,
+        )
         .await
     }
 

@@ -134,7 +134,9 @@ fn parse_filter(query: &Query) -> Result<ListFilter, ApiError> {
             "accepted" => filter
                 .statuses
                 .extend(["created", "sending"].map(str::to_owned)),
-            "received" => filter.statuses.push("delivered".to_owned()),
+            "received" => filter
+                .statuses
+                .extend(["received", "delivered"].map(str::to_owned)),
             s if STATUSES.contains(&s) => filter.statuses.push(s.to_owned()),
             other => problems.push(not_one_of("status", other, STATUSES)),
         }

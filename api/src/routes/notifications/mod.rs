@@ -1,8 +1,10 @@
 mod get;
+mod letter;
 mod list;
 mod post;
 pub(crate) mod view;
 
 pub use get::{find_own, get_by_id};
+pub use letter::{letter_pdf, post_letter};
 pub use list::list;
 pub use post::{post_email, post_sms};

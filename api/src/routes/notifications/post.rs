@@ -50,7 +50,7 @@ async fn send(
     state.limits.check_rate(service, caller.key_type)?;
     let body = body::read_json(&request, payload, false).await?;
     let mut send = validation::send_request(body, kind)?;
-    let template = find_template(&state, &caller, &send, kind).await?;
+    let template = find_template(&state, &caller, send.template_id, kind).await?;
     let reply_to = choose_reply_to(&caller, &send, kind)?;
     check_recipient_allowed(&caller, &send, kind)?;
     let files = check_files(&state, &caller, &send, kind)?;
@@ -60,27 +60,37 @@ async fn send(
     let documents = attach_files(&state, &caller, &mut send, id, &files)?;
     let message = render(&state, &caller, &send, &template, kind, reply_to, id)?;
     state.publisher.publish_documents(&documents).await?;
-    state.publisher.publish(&message).await?;
+    publish_accepted(&state, &caller, &message).await?;
+    Ok(HttpResponse::Created().json(created_body(&state, &message, sanitised_content)))
+}
+
+/// Publishes an accepted notification (confirmed) and counts it.
+pub(super) async fn publish_accepted(
+    state: &AppState,
+    caller: &Caller,
+    message: &NotificationMessage,
+) -> Result<(), ApiError> {
+    let kind = message.notification_type;
+    state.publisher.publish(message).await?;
     state
         .limits
-        .record_accepted(service.id, caller.key_type, kind);
+        .record_accepted(caller.service.service.id, caller.key_type, kind);
     state
         .metrics
         .notifications_accepted_total
         .with_label_values(&[kind.as_str(), caller.key_type.as_str()])
         .inc();
-    Ok(HttpResponse::Created().json(created_body(&state, &message, sanitised_content)))
+    Ok(())
 }
 
 /// The service's template, from the cache (one bounded lookup on a miss:
 /// it may have been created a moment ago).
-async fn find_template(
+pub(super) async fn find_template(
     state: &AppState,
     caller: &Caller,
-    send: &SendRequest,
+    id: uuid::Uuid,
     kind: NotificationType,
 ) -> Result<Template, ApiError> {
-    let id = send.template_id;
     let template = match caller.service.templates.get(&id) {
         Some(template) => template.clone(),
         None => state
@@ -249,7 +259,33 @@ fn render(
     let filled = content::fill(template, &send.personalisation)?;
     filled.check_sendable(template)?;
     let content::Filled { subject, body, .. } = filled;
+    Ok(NotificationMessage {
+        one_click_unsubscribe_url: send.one_click_unsubscribe_url.clone(),
+        reply_to,
+        from_email: (kind == NotificationType::Email).then(|| from_email(state, caller)),
+        ..new_message(
+            id,
+            caller,
+            kind,
+            (template.id, template.version),
+            send.recipient.clone(),
+            send.reference.clone(),
+            (subject, body),
+        )?
+    })
+}
 
+/// A new notification `id` (a fresh UUIDv7) from the caller, with the
+/// fields every type has; the type-specific ones empty.
+pub(super) fn new_message(
+    id: uuid::Uuid,
+    caller: &Caller,
+    kind: NotificationType,
+    (template_id, template_version): (uuid::Uuid, i32),
+    recipient: String,
+    reference: Option<String>,
+    (subject, body): (Option<String>, String),
+) -> Result<NotificationMessage, ApiError> {
     let created_at =
         ids::created_at_of(&id).ok_or_else(|| anyhow::anyhow!("a fresh UUIDv7 has a timestamp"))?;
     Ok(NotificationMessage {
@@ -259,15 +295,16 @@ fn render(
         api_key_id: caller.api_key_id,
         key_type: caller.key_type,
         notification_type: kind,
-        template_id: template.id,
-        template_version: template.version,
-        recipient: send.recipient.clone(),
-        reference: send.reference.clone(),
+        template_id,
+        template_version,
+        recipient,
+        reference,
         subject,
         body,
-        one_click_unsubscribe_url: send.one_click_unsubscribe_url.clone(),
-        reply_to,
-        from_email: (kind == NotificationType::Email).then(|| from_email(state, caller)),
+        one_click_unsubscribe_url: None,
+        reply_to: None,
+        from_email: None,
+        letter: None,
     })
 }
 
@@ -277,7 +314,6 @@ fn created_body(
     message: &NotificationMessage,
     sanitised_content: serde_json::Value,
 ) -> serde_json::Value {
-    let base = &state.public_url;
     let content = match message.notification_type {
         NotificationType::Sms => json!({
             "body": message.body,
@@ -290,7 +326,21 @@ fn created_body(
             "one_click_unsubscribe_url": message.one_click_unsubscribe_url,
         }),
     };
-    let mut body = json!({
+    let mut body = created_json(state, message, content);
+    if message.notification_type == NotificationType::Email {
+        body["sanitised_content"] = sanitised_content;
+    }
+    body
+}
+
+/// Notify's 201 body around a notification's `content`.
+pub(super) fn created_json(
+    state: &AppState,
+    message: &NotificationMessage,
+    content: serde_json::Value,
+) -> serde_json::Value {
+    let base = &state.public_url;
+    json!({
         "id": message.id,
         "reference": message.reference,
         "uri": format!("{base}v2/notifications/{}", message.id),
@@ -301,11 +351,7 @@ fn created_body(
         },
         "content": content,
         "scheduled_for": null,
-    });
-    if message.notification_type == NotificationType::Email {
-        body["sanitised_content"] = sanitised_content;
-    }
-    body
+    })
 }
 
 fn from_email(state: &AppState, caller: &Caller) -> String {

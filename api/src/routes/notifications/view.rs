@@ -1,6 +1,7 @@
 //! A stored notification as Notify's v2 API shows it.
 
 use herald_domain::kinds::Status;
+use herald_domain::letters::{self, Postage};
 use herald_domain::models::Notification;
 use serde_json::{Value, json};
 
@@ -8,13 +9,12 @@ pub use herald_domain::format::timestamp;
 
 pub fn notification(n: &Notification, base_url: &str) -> Value {
     let is = |kind: &str| n.notification_type == kind;
-    let completed_at = n
-        .status
-        .parse::<Status>()
-        .is_ok_and(Status::is_completed)
+    let status = n.status.parse::<Status>().ok();
+    let completed_at = status
+        .is_some_and(Status::is_completed)
         .then_some(n.updated_at)
         .flatten();
-    json!({
+    let mut view = json!({
         "id": n.id,
         "reference": n.client_reference,
         "email_address": is("email").then_some(&n.recipient),
@@ -38,5 +38,38 @@ pub fn notification(n: &Notification, base_url: &str) -> Value {
         "scheduled_for": null,
         "postage": null,
         "one_click_unsubscribe_url": n.one_click_unsubscribe_url,
-    })
+    });
+    if is("letter") {
+        add_letter_fields(&mut view, n, status);
+    }
+    view
+}
+
+/// Letters: the status under Notify's letter names, the address lines
+/// (`line_1`…`line_6`, the last line as `postcode`, as Notify spreads an
+/// address), the postage and the estimated delivery date.
+fn add_letter_fields(view: &mut Value, n: &Notification, status: Option<Status>) {
+    if let Some(status) = status {
+        view["status"] = json!(status.letter_label());
+    }
+    let lines: Vec<&str> = n.recipient.lines().collect();
+    if let [only] = lines.as_slice() {
+        // A precompiled letter: "Provided as PDF".
+        view["line_1"] = json!(only);
+    } else if let Some((postcode, rest)) = lines.split_last() {
+        for (index, line) in rest.iter().take(6).enumerate() {
+            view[format!("line_{}", index + 1)] = json!(line);
+        }
+        view["postcode"] = json!(postcode);
+    }
+    let postage = n
+        .postage
+        .as_deref()
+        .and_then(|p| p.parse::<Postage>().ok())
+        .unwrap_or_default();
+    view["postage"] = json!(postage);
+    view["estimated_delivery"] = json!(timestamp(&letters::estimated_delivery(
+        n.created_at,
+        postage
+    )));
 }

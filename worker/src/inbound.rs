@@ -1,0 +1,154 @@
+//! The inbound consumer (`<prefix>.inbound`): a batch of received text
+//! messages → the owning service of each destination number (one query) →
+//! `received_texts` rows in one transaction (a text already stored, by its
+//! provider id, is skipped) → the service's `inbound_sms` callback queued
+//! for each new text (Notify's payload, through the callback worker) → ack.
+//!
+//! A text to a number no service owns is dropped and counted
+//! (`herald_received_texts_total{outcome="unknown_number"}`), as Notify
+//! drops it. A callback is queued once per stored text: if the worker dies
+//! between the commit and the queueing, that callback is lost (the text is
+//! kept and listed).
+
+use std::collections::HashMap;
+
+use diesel::Connection;
+use herald_domain::db::PgPool;
+use herald_domain::format::timestamp;
+use herald_domain::messages::{CallbackMessage, InboundSmsMessage};
+use herald_domain::metrics::Metrics;
+use herald_domain::models::{InboundNumber, ReceivedText, ServiceCallback};
+use herald_probes::Health;
+use lapin::message::Delivery;
+use serde_json::json;
+use tokio_util::sync::CancellationToken;
+use uuid::Uuid;
+
+use crate::consumer::{BatchHandler, Outbox, Rejected, commit_until_done, decode};
+
+pub const LOOP_NAME: &str = "inbound";
+pub const CONSUMER_CHECK: &str = "inbound-consumer";
+const INBOUND_SMS: &str = "inbound_sms";
+
+pub struct Inbound {
+    pool: PgPool,
+    metrics: Metrics,
+    health: Health,
+}
+
+impl Inbound {
+    pub fn new(pool: PgPool, metrics: Metrics, health: Health) -> Self {
+        Inbound {
+            pool,
+            metrics,
+            health,
+        }
+    }
+}
+
+/// What one committed batch produced.
+struct Stored {
+    new: Vec<ReceivedText>,
+    unknown: usize,
+    callbacks: Vec<ServiceCallback>,
+}
+
+/// Maps numbers to services, inserts the texts and reads the callback
+/// configs of the services that got new ones, in one transaction.
+fn store(pool: &PgPool, messages: &[InboundSmsMessage]) -> anyhow::Result<Stored> {
+    let mut conn = pool.get()?;
+    let mut numbers: Vec<String> = messages.iter().map(|m| m.notify_number.clone()).collect();
+    numbers.sort_unstable();
+    numbers.dedup();
+    conn.transaction::<_, anyhow::Error, _>(|conn| {
+        let owners: HashMap<String, Uuid> = InboundNumber::owners(conn, &numbers)?
+            .into_iter()
+            .map(|n| (n.number, n.service_id))
+            .collect();
+        let texts: Vec<ReceivedText> = messages
+            .iter()
+            .filter_map(|m| {
+                owners
+                    .get(&m.notify_number)
+                    .map(|service_id| ReceivedText::new(m, *service_id))
+            })
+            .collect();
+        let unknown = messages.len() - texts.len();
+        let new = ReceivedText::insert_batch(conn, &texts)?;
+        let mut services: Vec<Uuid> = new.iter().map(|t| t.service_id).collect();
+        services.sort_unstable();
+        services.dedup();
+        let callbacks = if services.is_empty() {
+            Vec::new()
+        } else {
+            ServiceCallback::for_services(conn, &services, INBOUND_SMS)?
+        };
+        Ok(Stored {
+            new,
+            unknown,
+            callbacks,
+        })
+    })
+}
+
+/// Notify's inbound SMS callback payload.
+fn callback_payload(text: &ReceivedText) -> serde_json::Value {
+    json!({
+        "id": text.id,
+        "source_number": text.user_number,
+        "destination_number": text.notify_number,
+        "message": text.content,
+        "date_received": timestamp(&text.created_at),
+    })
+}
+
+impl BatchHandler for Inbound {
+    async fn handle(
+        &mut self,
+        batch: &[Delivery],
+        outbox: &Outbox,
+        stop: &CancellationToken,
+    ) -> anyhow::Result<Vec<Rejected>> {
+        let (messages, rejected) = decode::<InboundSmsMessage>(batch);
+        let messages: Vec<InboundSmsMessage> = messages.into_iter().map(|(_, m)| m).collect();
+        let total = messages.len();
+        let pool = self.pool.clone();
+        let stored = commit_until_done(
+            move || store(&pool, &messages),
+            LOOP_NAME,
+            &self.health,
+            stop,
+        )
+        .await?;
+        let counts = [
+            ("stored", stored.new.len()),
+            ("unknown_number", stored.unknown),
+            ("duplicate", total - stored.new.len() - stored.unknown),
+        ];
+        for (outcome, count) in counts {
+            self.metrics
+                .received_texts_total
+                .with_label_values(&[outcome])
+                .inc_by(count as u64);
+        }
+        let mut payloads = Vec::new();
+        for text in &stored.new {
+            if stored
+                .callbacks
+                .iter()
+                .any(|c| c.service_id == text.service_id)
+            {
+                payloads.push(serde_json::to_vec(&CallbackMessage {
+                    service_id: text.service_id,
+                    callback_type: INBOUND_SMS.to_owned(),
+                    payload: callback_payload(text),
+                    attempts: 0,
+                })?);
+            }
+        }
+        outbox
+            .publish_to_queue(&outbox.topology.callbacks_queue(), &payloads)
+            .await?;
+        Ok(rejected)
+    }
+}
