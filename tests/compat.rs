@@ -649,6 +649,8 @@ async fn the_openapi_document_is_served_and_every_operation_in_it_exists() {
         let concrete = path
             .replace("{notification_id}", &id)
             .replace("{template_id}", &id)
+            .replace("{service_id}", &id)
+            .replace("{document_id}", &id)
             .replace("{version}", "1");
         for method in operations.as_object().expect("operations").keys() {
             let request = match method.as_str() {

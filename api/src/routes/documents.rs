@@ -22,10 +22,25 @@ pub struct Link {
     key: Option<String>,
 }
 
-#[derive(Deserialize)]
-pub struct Confirmation {
+/// The confirmation form (`application/x-www-form-urlencoded`).
+#[derive(Default)]
+struct Confirmation {
     key: Option<String>,
     email_address: Option<String>,
+}
+
+impl Confirmation {
+    fn parse(body: &[u8]) -> Confirmation {
+        let mut form = Confirmation::default();
+        for (name, value) in form_urlencoded::parse(body) {
+            match name.as_ref() {
+                "key" => form.key = Some(value.into_owned()),
+                "email_address" => form.email_address = Some(value.into_owned()),
+                _ => {}
+            }
+        }
+        form
+    }
 }
 
 pub async fn download(
@@ -43,8 +58,10 @@ pub async fn download(
 pub async fn confirm(
     state: web::Data<AppState>,
     path: web::Path<(String, String)>,
-    form: web::Form<Confirmation>,
+    body: web::Bytes,
 ) -> Result<HttpResponse, ApiError> {
+    // Parsed by hand so that any body gets a v2 error, never actix's own.
+    let form = Confirmation::parse(&body);
     let key = form.key.as_deref();
     let (document, plain) = open(&state, &path, key).await?;
     let typed = form.email_address.as_deref().unwrap_or_default();
