@@ -1,7 +1,7 @@
-//! Email through Amazon SES and SES receipts through the signed SNS webhook,
-//! end to end: moto (in server mode) is the SES endpoint, the worker is a
-//! real `herald worker` process using the AWS SDK against it, and receipts
-//! are SNS messages signed with a throwaway key that the API trusts through
+//! Email through Amazon SES (and texts through Amazon SNS) and SES receipts
+//! through the signed SNS webhook, end to end: moto (in server mode) is the
+//! AWS endpoint, the worker is a real `herald worker` process using the AWS
+//! SDK against it, and receipts are SNS messages signed with a throwaway key that the API trusts through
 //! its explicitly named test override (`HERALD_SNS_INSECURE_TEST_CERTS`).
 
 use std::path::PathBuf;
@@ -144,6 +144,7 @@ async fn start() -> SesSetup {
         .envs([
             ("HERALD_CONSUMERS", "persist,deliver,status,callbacks"),
             ("HERALD_EMAIL_PROVIDER", "ses"),
+            ("HERALD_SMS_PROVIDER", "sns"),
             ("HERALD_AWS_ENDPOINT_URL", moto.endpoint.as_str()),
             ("AWS_REGION", "eu-west-2"),
             ("AWS_ACCESS_KEY_ID", "AKIDTEST"),
@@ -411,4 +412,30 @@ async fn a_verified_subscription_is_confirmed_by_fetching_its_subscribe_url() {
     assert_eq!(sns.received().len(), 1);
     sns.stop().await;
     app.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_normal_key_text_is_published_through_sns_and_ends_sent() {
+    let setup = start().await;
+    let response = setup
+        .app
+        .post(
+            "/v2/notifications/sms",
+            &setup.app.fixture.normal_key,
+            &setup.app.sms_body("07700 900123"),
+        )
+        .await;
+    assert_eq!(response.status(), 201);
+    let id = response.json::<Value>().await.expect("json")["id"]
+        .as_str()
+        .expect("id")
+        .to_owned();
+
+    // SNS reports no delivery: the text ends `sent`, with SNS's MessageId.
+    let reference = setup.wait_for(&id, "sent").await;
+    assert!(
+        reference.is_some_and(|r| !r.is_empty()),
+        "SNS MessageId kept"
+    );
+    setup.stop().await;
 }

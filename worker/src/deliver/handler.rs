@@ -81,7 +81,8 @@ impl Deliver {
                 at: Utc::now(),
                 // Every event from here follows the hand-over, and may be
                 // applied before the `sending` one (status batches run
-                // concurrently): each carries the time it was sent.
+                // concurrently): each carries the time it was sent (and the
+                // provider's reference, when there is one).
                 sent_at: Some(now),
                 provider_reference: reference,
                 provider_response: response,
@@ -100,8 +101,8 @@ impl Deliver {
             let reference = format!("simulated-{}", message.id);
             let outcome = simulator::outcome(message.notification_type, &message.recipient);
             return Ok(vec![
-                event(Status::Sending, Some(reference), None),
-                event(outcome, None, None),
+                event(Status::Sending, Some(reference.clone()), None),
+                event(outcome, Some(reference), None),
             ]);
         }
         let (provider, result) = self.send_with_retries(&message, stop).await?;
@@ -111,9 +112,9 @@ impl Deliver {
                     .deliveries_total
                     .with_label_values(&[kind, provider, "sent"])
                     .inc();
-                let mut events = vec![event(Status::Sending, Some(reference), None)];
+                let mut events = vec![event(Status::Sending, Some(reference.clone()), None)];
                 if !self.reports_receipts(message.notification_type) {
-                    events.push(event(Status::Sent, None, None));
+                    events.push(event(Status::Sent, Some(reference), None));
                 }
                 Ok(events)
             }
