@@ -22,6 +22,7 @@
 //! | `HERALD_READ_YOUR_WRITE_MS` | `3000` | how long GET by id waits for a young notification to be persisted |
 //! | `HERALD_BROKER_GRACE_SECONDS` | `10` | broker down this long before readiness drops |
 //! | `HERALD_DB_CHECK_SECONDS` | `5` | period of the background database check (metrics, `/_status`) |
+//! | `HERALD_STATUS_BATCH_SIZE` | `1000` | status events per transaction (at most; prefetch is twice this) |
 //! | `HERALD_STATUS_CONSUMERS` | `2` | status consumer loops per worker process (one commits while another gathers) |
 //! | `HERALD_STATUS_RETRY_MS` | `5000` | retry delay of a status event whose notification is not stored yet |
 //! | `HERALD_STATUS_MAX_AGE_SECONDS` | `3600` | such an event is parked (and counted) after this long |
@@ -122,6 +123,12 @@ pub struct Settings {
     /// Seconds between background database health checks (metrics and /_status only).
     #[arg(long, env = "HERALD_DB_CHECK_SECONDS", default_value_t = 5)]
     pub db_check_seconds: u64,
+
+    /// Status events applied per transaction (at most). Status events are
+    /// small and come two or three per notification: larger batches than
+    /// persist's.
+    #[arg(long, env = "HERALD_STATUS_BATCH_SIZE", default_value_t = 1000)]
+    pub status_batch_size: usize,
 
     /// Status consumer loops per worker process, each with its own channel
     /// and database connection.

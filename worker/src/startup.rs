@@ -153,11 +153,14 @@ impl Worker {
                     Duration::from_secs(settings.status_max_age_seconds),
                     Duration::from_millis(settings.status_retry_ms),
                 );
-                let status_settings = consumer_settings(
+                let mut status_settings = consumer_settings(
                     topology.status_queue(),
                     status::LOOP_NAME,
                     status::CONSUMER_CHECK,
                 );
+                status_settings.batch_size = settings.status_batch_size.max(1);
+                status_settings.prefetch =
+                    u16::try_from(2 * status_settings.batch_size).unwrap_or(u16::MAX);
                 tasks.push(tokio::spawn(consumer::run(
                     status_settings,
                     status_handler,
