@@ -116,7 +116,11 @@ const APPLY: &str = "
 -- unnest straight in the UPDATE's FROM (not a CTE): the planner then knows
 -- the batch is a few hundred rows and probes the primary key per row
 -- instead of hashing the whole partition.
-WITH upd AS (
+WITH callback_services AS (
+    SELECT coalesce(array_agg(DISTINCT service_id), '{}') AS ids
+    FROM service_callbacks WHERE callback_type = $12
+),
+upd AS (
     UPDATE notifications AS n SET
         status = v.status,
         updated_at = v.at,
@@ -135,12 +139,23 @@ WITH upd AS (
            -- the same event again (a redelivered batch): re-report it so its
            -- callback is not lost, without changing anything
            OR (n.status = v.status AND n.updated_at = v.at))
-    RETURNING n.id, n.service_id, n.client_reference, n.recipient, n.status, n.created_at,
-              n.sent_at, n.updated_at, n.notification_type, n.template_id, n.template_version
+    -- What a callback needs comes back from the UPDATE itself, and only
+    -- for services that have a callback (returning it for every row costs
+    -- a sixth of the statement).
+    RETURNING n.id,
+              CASE WHEN n.service_id = ANY((SELECT ids FROM callback_services)::uuid[]) THEN n.service_id END AS service_id,
+              CASE WHEN n.service_id = ANY((SELECT ids FROM callback_services)::uuid[]) THEN n.client_reference END AS client_reference,
+              CASE WHEN n.service_id = ANY((SELECT ids FROM callback_services)::uuid[]) THEN n.recipient END AS recipient,
+              CASE WHEN n.service_id = ANY((SELECT ids FROM callback_services)::uuid[]) THEN n.status END AS status,
+              CASE WHEN n.service_id = ANY((SELECT ids FROM callback_services)::uuid[]) THEN n.created_at END AS created_at,
+              CASE WHEN n.service_id = ANY((SELECT ids FROM callback_services)::uuid[]) THEN n.sent_at END AS sent_at,
+              CASE WHEN n.service_id = ANY((SELECT ids FROM callback_services)::uuid[]) THEN n.updated_at END AS updated_at,
+              CASE WHEN n.service_id = ANY((SELECT ids FROM callback_services)::uuid[]) THEN n.notification_type END AS notification_type,
+              CASE WHEN n.service_id = ANY((SELECT ids FROM callback_services)::uuid[]) THEN n.template_id END AS template_id,
+              CASE WHEN n.service_id = ANY((SELECT ids FROM callback_services)::uuid[]) THEN n.template_version END AS template_version
 )
--- What a callback needs comes back from the UPDATE itself, and only for
--- services that have a delivery-status callback; only the events that
--- changed nothing are looked up, to tell stale from not stored yet.
+-- Only the events that changed nothing are looked up, to tell stale from
+-- not stored yet.
 SELECT v.id,
        upd.id IS NOT NULL AS updated,
        CASE WHEN upd.id IS NOT NULL THEN true
@@ -148,12 +163,10 @@ SELECT v.id,
                          WHERE x.id = v.id AND x.created_at = v.created_at
                            AND x.created_at BETWEEN $10 AND $11)
        END AS present,
-       cb.service_id, upd.client_reference, upd.recipient, upd.status, upd.created_at,
+       upd.service_id, upd.client_reference, upd.recipient, upd.status, upd.created_at,
        upd.sent_at, upd.updated_at, upd.notification_type, upd.template_id, upd.template_version
 FROM unnest($1::uuid[], $2::timestamptz[]) AS v(id, created_at)
-LEFT JOIN upd ON upd.id = v.id
-LEFT JOIN (SELECT DISTINCT service_id FROM service_callbacks WHERE callback_type = $12) AS cb
-       ON cb.service_id = upd.service_id";
+LEFT JOIN upd ON upd.id = v.id";
 
 /// Applies collapsed, id-sorted events in one statement, returning what the
 /// services with a `callback_type` callback need to hear. Call inside a
