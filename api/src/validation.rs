@@ -18,6 +18,9 @@ pub struct SendRequest {
     pub template_id: Uuid,
     /// As the client sent it, trimmed (Notify stores it this way).
     pub recipient: String,
+    /// One of Notify's smoke-test addresses or numbers (accepted, never
+    /// delivered), known from the one parse of the recipient.
+    pub simulated: bool,
     pub personalisation: Map<String, Value>,
     pub reference: Option<String>,
     pub reply_to_id: Option<Uuid>,
@@ -184,10 +187,12 @@ pub fn send_request(body: Value, kind: NotificationType) -> Result<SendRequest, 
     let reply_to_id = problems.uuid(&body, reply_field);
     let recipient = problems.string(&body, recipient_field).and_then(|raw| {
         let checked = match kind {
-            NotificationType::Sms => {
-                recipient::validate_phone_number(raw).map(|_| raw.trim().to_owned())
-            }
-            _ => recipient::validate_email_address(raw),
+            NotificationType::Sms => recipient::validate_phone_number(raw)
+                .map(|phone| (raw.trim().to_owned(), recipient::is_simulated_phone(&phone))),
+            _ => recipient::validate_email_address(raw).map(|email| {
+                let simulated = recipient::is_simulated_email(&email);
+                (email, simulated)
+            }),
         };
         checked
             .map_err(|e| problems.push(format!("{recipient_field} {e}")))
@@ -241,9 +246,10 @@ pub fn send_request(body: Value, kind: NotificationType) -> Result<SendRequest, 
     problems.storable(&body);
 
     match (problems.0.is_empty(), template_id, recipient) {
-        (true, Some(template_id), Some(recipient)) => Ok(SendRequest {
+        (true, Some(template_id), Some((recipient, simulated))) => Ok(SendRequest {
             template_id,
             recipient,
+            simulated,
             personalisation,
             reference,
             reply_to_id,
