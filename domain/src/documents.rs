@@ -29,7 +29,7 @@ pub struct DocumentMessage {
     pub filename: Option<String>,
     pub mimetype: String,
     pub size_bytes: i32,
-    /// Hex sha256 of the lower-cased recipient, when the recipient must
+    /// Base64 sha256 of the lower-cased recipient, when the recipient must
     /// confirm their address before downloading.
     pub confirm_email_sha256: Option<String>,
     /// Base64.
@@ -76,7 +76,9 @@ pub fn seal(
         filename: upload.filename.clone(),
         mimetype: mimetype(upload).to_owned(),
         size_bytes: i32::try_from(upload.bytes.len())?,
-        confirm_email_sha256: upload.confirm_email().then(|| email_sha256(recipient)),
+        confirm_email_sha256: upload
+            .confirm_email()
+            .then(|| STANDARD.encode(email_sha256(recipient))),
         nonce: STANDARD.encode(nonce),
         ciphertext: STANDARD.encode(&data),
         created_at: now,
@@ -103,14 +105,12 @@ pub fn open(id: Uuid, key_b64: &str, nonce: &[u8], ciphertext: &[u8]) -> Option<
     Some(plain.to_vec())
 }
 
-/// Hex sha256 of the address as the recipient would type it (trimmed,
+/// sha256 of the address as the recipient would type it (trimmed,
 /// lower-cased).
-pub fn email_sha256(email: &str) -> String {
+pub fn email_sha256(email: &str) -> Vec<u8> {
     digest::digest(&digest::SHA256, email.trim().to_lowercase().as_bytes())
         .as_ref()
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
+        .to_vec()
 }
 
 fn cipher(key: &[u8; KEY_LEN]) -> anyhow::Result<LessSafeKey> {

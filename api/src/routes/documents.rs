@@ -68,7 +68,7 @@ pub async fn confirm(
     let matches = document
         .confirm_email_sha256
         .as_deref()
-        .is_none_or(|expected| hex(expected) == documents::email_sha256(typed));
+        .is_none_or(|expected| expected == documents::email_sha256(typed).as_slice());
     if !matches {
         return Ok(confirm_page(
             key.unwrap_or_default(),
@@ -152,8 +152,4 @@ fn escape(text: &str) -> String {
         .replace('<', "&lt;")
         .replace('>', "&gt;")
         .replace('"', "&quot;")
-}
-
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }

@@ -25,15 +25,9 @@ pub struct Document {
 }
 
 impl Document {
-    /// The row a queued document becomes; `None` when its base64 or hex
+    /// The row a queued document becomes; `None` when its base64
     /// fields are not (a message no API process would publish).
     pub fn from_message(message: &DocumentMessage) -> Option<Document> {
-        let hex = |s: &str| -> Option<Vec<u8>> {
-            (0..s.len())
-                .step_by(2)
-                .map(|i| u8::from_str_radix(s.get(i..i + 2)?, 16).ok())
-                .collect()
-        };
         Some(Document {
             id: message.id,
             service_id: message.service_id,
@@ -42,7 +36,7 @@ impl Document {
             mimetype: message.mimetype.clone(),
             size_bytes: message.size_bytes,
             confirm_email_sha256: match &message.confirm_email_sha256 {
-                Some(h) => Some(hex(h)?),
+                Some(hash) => Some(STANDARD.decode(hash).ok()?),
                 None => None,
             },
             nonce: STANDARD.decode(&message.nonce).ok()?,
