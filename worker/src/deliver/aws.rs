@@ -207,8 +207,10 @@ fn string_attribute(value: &str) -> Result<MessageAttributeValue, ProviderError>
 /// parameter) is permanent.
 fn classify<E>(error: SdkError<E, HttpResponse>) -> ProviderError
 where
-    E: ProvideErrorMetadata + std::error::Error + 'static,
+    E: ProvideErrorMetadata + std::error::Error + Send + Sync + 'static,
 {
+    // The error with its sources, `a: b: c`.
+    let chain = |error| format!("{:#}", anyhow::Error::new(error));
     match &error {
         SdkError::ServiceError(service) => {
             let err = service.err();
@@ -222,9 +224,9 @@ where
             }
         }
         SdkError::ConstructionFailure(_) => {
-            ProviderError::Permanent(format!("request not built: {}", DisplayChain(&error)))
+            ProviderError::Permanent(format!("request not built: {}", chain(error)))
         }
-        _ => ProviderError::Retryable(DisplayChain(&error).to_string()),
+        _ => ProviderError::Retryable(chain(error)),
     }
 }
 
@@ -236,21 +238,6 @@ fn is_retryable_code(code: &str) -> bool {
         || code.contains("InternalFailure")
         || code.contains("ServiceUnavailable")
         || code == "Unknown"
-}
-
-/// An error with its sources, `a: b: c`.
-struct DisplayChain<'a>(&'a (dyn std::error::Error + 'static));
-
-impl std::fmt::Display for DisplayChain<'_> {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}", self.0)?;
-        let mut source = self.0.source();
-        while let Some(cause) = source {
-            write!(f, ": {cause}")?;
-            source = cause.source();
-        }
-        Ok(())
-    }
 }
 
 #[cfg(test)]
