@@ -13,6 +13,7 @@ use tokio::io::{AsyncBufReadExt, BufReader};
 use tokio::process::{Child, Command};
 use uuid::Uuid;
 
+use crate::helpers::fake_ses::FakeSes;
 use crate::helpers::receiver::Receiver;
 use herald_domain::config::Settings;
 
@@ -127,9 +128,12 @@ async fn start_moto() -> Moto {
     }
 }
 
+type Stored = (String, Option<String>, Option<String>, Option<String>);
+
 struct SesSetup {
     app: TestApp,
-    moto: Moto,
+    /// The AWS endpoint, when it is moto (rather than [`FakeSes`]).
+    moto: Option<Moto>,
     worker: Child,
 }
 
@@ -138,26 +142,41 @@ struct SesSetup {
 async fn start() -> SesSetup {
     let moto = start_moto().await;
     let (app, settings) = api_trusting_the_test_certificate().await;
-    let worker = Command::new(herald_bin())
+    let worker = spawn_worker(&app, &settings, &moto.endpoint, &[]);
+    SesSetup {
+        app,
+        moto: Some(moto),
+        worker,
+    }
+}
+
+/// A real `herald worker` process sending through the AWS SDK to `endpoint`.
+fn spawn_worker(
+    app: &TestApp,
+    settings: &Settings,
+    endpoint: &str,
+    extra_env: &[(&str, &str)],
+) -> Child {
+    Command::new(herald_bin())
         .arg("worker")
-        .envs(app.env.child_env(&settings))
+        .envs(app.env.child_env(settings))
         .envs([
             ("HERALD_CONSUMERS", "persist,deliver,status,callbacks"),
             ("HERALD_EMAIL_PROVIDER", "ses"),
             ("HERALD_SMS_PROVIDER", "sns"),
-            ("HERALD_AWS_ENDPOINT_URL", moto.endpoint.as_str()),
+            ("HERALD_AWS_ENDPOINT_URL", endpoint),
             ("AWS_REGION", "eu-west-2"),
             ("AWS_ACCESS_KEY_ID", "AKIDTEST"),
             ("AWS_SECRET_ACCESS_KEY", "SECRETTEST"),
         ])
+        .envs(extra_env.iter().copied())
         .env_remove("AWS_PROFILE")
         .env_remove("AWS_SESSION_TOKEN")
         .stdin(Stdio::null())
         .stdout(Stdio::null())
         .kill_on_drop(true)
         .spawn()
-        .expect("spawn worker");
-    SesSetup { app, moto, worker }
+        .expect("spawn worker")
 }
 
 /// The API alone, accepting receipts from TOPIC signed with the test key.
@@ -197,7 +216,9 @@ impl SesSetup {
         body["id"].as_str().expect("id").to_owned()
     }
 
-    async fn row(&self, id: &str) -> (String, Option<String>, Option<String>) {
+    /// The notification's status, provider reference, feedback type and
+    /// provider response (status `absent` before it is stored).
+    async fn row(&self, id: &str) -> Stored {
         let id: Uuid = id.parse().expect("uuid");
         self.app
             .env
@@ -206,9 +227,31 @@ impl SesSetup {
                 use herald_domain::schema::notifications::dsl;
                 dsl::notifications
                     .filter(dsl::id.eq(id))
-                    .select((dsl::status, dsl::provider_reference, dsl::feedback_type))
+                    .select((
+                        dsl::status,
+                        dsl::provider_reference,
+                        dsl::feedback_type,
+                        dsl::provider_response,
+                    ))
                     .first(conn)
-                    .unwrap_or_else(|_| ("absent".to_owned(), None, None))
+                    .unwrap_or_else(|_| ("absent".to_owned(), None, None, None))
+            })
+            .await
+    }
+
+    /// The complaints recorded about a notification: (feedback id, type).
+    async fn complaints(&self, id: &str) -> Vec<(Option<String>, Option<String>)> {
+        let id: Uuid = id.parse().expect("uuid");
+        self.app
+            .env
+            .query(move |conn| {
+                use diesel::prelude::*;
+                use herald_domain::schema::complaints::dsl;
+                dsl::complaints
+                    .filter(dsl::notification_id.eq(id))
+                    .select((dsl::ses_feedback_id, dsl::complaint_type))
+                    .load(conn)
+                    .expect("complaints")
             })
             .await
     }
@@ -217,7 +260,7 @@ impl SesSetup {
     async fn wait_for(&self, id: &str, status: &str) -> Option<String> {
         let deadline = tokio::time::Instant::now() + Duration::from_secs(30);
         loop {
-            let (got, reference, _) = self.row(id).await;
+            let (got, reference, _, _) = self.row(id).await;
             if got == status {
                 return reference;
             }
@@ -237,7 +280,10 @@ impl SesSetup {
         let data: Value = self
             .app
             .client
-            .get(format!("{}/moto-api/data.json", self.moto.endpoint))
+            .get(format!(
+                "{}/moto-api/data.json",
+                self.moto.as_ref().expect("moto is the endpoint").endpoint
+            ))
             .send()
             .await
             .expect("moto data")
@@ -275,12 +321,13 @@ async fn a_normal_key_email_is_sent_through_ses_and_signed_receipts_set_its_fina
         ])
         .await;
 
-    // Arrange: three emails, handed to SES.
+    // Arrange: four emails, handed to SES.
     let delivered = setup.send("ada@example.com").await;
     let bounced = setup.send("bob@example.com").await;
     let untouched = setup.send("cy@example.com").await;
+    let by_header = setup.send("dee@example.com").await;
     let mut references = Vec::new();
-    for id in [&delivered, &bounced, &untouched] {
+    for id in [&delivered, &bounced, &untouched, &by_header] {
         let reference = setup
             .wait_for(id, "sending")
             .await
@@ -313,7 +360,7 @@ async fn a_normal_key_email_is_sent_through_ses_and_signed_receipts_set_its_fina
     assert_eq!(setup.post_receipt(receipt).await.status(), 200);
     setup.wait_for(&delivered, "delivered").await;
     setup.wait_for(&bounced, "permanent-failure").await;
-    let (_, _, feedback_type) = setup.row(&bounced).await;
+    let (_, _, feedback_type, _) = setup.row(&bounced).await;
     assert_eq!(feedback_type.as_deref(), Some("Permanent"));
     // The service hears about both final statuses.
     let received = callbacks.wait_for(2, Duration::from_secs(20)).await;
@@ -371,10 +418,136 @@ async fn a_normal_key_email_is_sent_through_ses_and_signed_receipts_set_its_fina
     }
     let not_json = setup.post_receipt("not an SNS message".to_owned()).await;
     assert_eq!(not_json.status(), 400);
+
+    // An identity notification (`notificationType`, no tags) is matched by
+    // the notification-id header Herald sets on every email.
+    let event = python_out(
+        &[
+            SIGN_SCRIPT,
+            "ses-event",
+            "delivery",
+            &references[3],
+            &by_header,
+        ],
+        None,
+    )
+    .await;
+    let identity = as_identity_notification(&event, &by_header);
+    let receipt = signed(
+        json!({"Type": "Notification", "TopicArn": TOPIC, "Message": identity}),
+        &[],
+    )
+    .await;
+    assert_eq!(setup.post_receipt(receipt).await.status(), 200);
+    setup.wait_for(&by_header, "delivered").await;
+
+    // A complaint is recorded; the status it complains about stays.
+    let complaint = signed_ses_event("complaint", &references[0], &delivered, &[]).await;
+    assert_eq!(setup.post_receipt(complaint).await.status(), 200);
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(15);
+    let recorded = loop {
+        let recorded = setup.complaints(&delivered).await;
+        if !recorded.is_empty() || tokio::time::Instant::now() > deadline {
+            break recorded;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    };
+    assert_eq!(recorded.len(), 1, "one complaint recorded");
+    assert_eq!(recorded[0].1.as_deref(), Some("abuse"));
+    assert!(recorded[0].0.is_some(), "SES feedback id kept");
+    assert_eq!(setup.row(&delivered).await.0, "delivered");
+
     tokio::time::sleep(Duration::from_millis(500)).await;
     assert_eq!(setup.row(&untouched).await.0, "sending");
 
     callbacks.stop().await;
+    setup.stop().await;
+}
+
+/// An SES event-publishing payload rewritten as the identity notification
+/// SES sends without a configuration set: `notificationType` instead of
+/// `eventType`, no tags, and the original headers, among them Herald's
+/// notification id.
+fn as_identity_notification(event: &str, notification_id: &str) -> String {
+    let mut event: Value = serde_json::from_str(event.trim()).expect("event json");
+    let object = event.as_object_mut().expect("object");
+    let kind = object.remove("eventType").expect("eventType");
+    object.insert("notificationType".to_owned(), kind);
+    let mail = event["mail"].as_object_mut().expect("mail");
+    mail.remove("tags");
+    mail["headers"]
+        .as_array_mut()
+        .expect("headers")
+        .push(json!({"name": "X-Herald-Notification-Id", "value": notification_id}));
+    event.to_string()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn throttled_sends_are_retried_refused_ones_fail_technically_and_sends_are_paced() {
+    // SES throttles the first 4 sends to throttle@ (more than the SDK's own
+    // 3 attempts, so the worker's retry is needed), refuses refuse@ for good.
+    let ses = FakeSes::start(4);
+    let (app, settings) = api_trusting_the_test_certificate().await;
+    let worker = spawn_worker(
+        &app,
+        &settings,
+        &ses.endpoint,
+        &[("HERALD_EMAIL_SEND_RATE", "4")],
+    );
+    let setup = SesSetup {
+        app,
+        moto: None,
+        worker,
+    };
+    let throttled = setup.send("throttle@example.com").await;
+    let refused = setup.send("refuse@example.com").await;
+    let mut paced = Vec::new();
+    for n in 0..6 {
+        paced.push(setup.send(&format!("paced-{n}@example.com")).await);
+    }
+
+    let reference = setup.wait_for(&throttled, "sending").await;
+    assert!(
+        reference.as_deref().is_some_and(|r| r.starts_with("fake-")),
+        "{reference:?}"
+    );
+    setup.wait_for(&refused, "technical-failure").await;
+    let (_, _, _, response) = setup.row(&refused).await;
+    assert!(
+        response
+            .as_deref()
+            .is_some_and(|r| r.contains("MessageRejected")),
+        "the provider's refusal is kept: {response:?}"
+    );
+    for id in &paced {
+        setup.wait_for(id, "sending").await;
+    }
+
+    let sends = ses.sends();
+    let to = |prefix: &str| {
+        sends
+            .iter()
+            .filter(|s| s.to.starts_with(prefix))
+            .collect::<Vec<_>>()
+    };
+    let throttled_sends = to("throttle@");
+    assert_eq!(
+        throttled_sends.iter().map(|s| s.status).collect::<Vec<_>>(),
+        vec![429, 429, 429, 429, 200],
+        "throttled until SES accepted it"
+    );
+    assert_eq!(to("refuse@").len(), 1, "a refusal is not retried");
+    // At 4 sends a second, six sends span at least five quarter-seconds.
+    let paced_sends = to("paced-");
+    assert_eq!(paced_sends.len(), 6);
+    let first = paced_sends.iter().map(|s| s.at).min().expect("first");
+    let last = paced_sends.iter().map(|s| s.at).max().expect("last");
+    assert!(
+        last - first >= Duration::from_millis(1100),
+        "sends were paced: {:?} between the first and the last",
+        last - first
+    );
+    ses.stop().await;
     setup.stop().await;
 }
 

@@ -2,6 +2,7 @@
 //! names, the real API on port 0 and (unless it asks otherwise) the real
 //! worker in-process. Tests talk HTTP to the API and look at rows and queues.
 
+pub mod fake_ses;
 pub mod load;
 pub mod proxy;
 pub mod receiver;

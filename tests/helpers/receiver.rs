@@ -49,27 +49,35 @@ async fn record(
     }
 }
 
-impl Receiver {
-    pub fn start(fail_first: usize) -> Receiver {
-        let listener = TcpListener::bind("127.0.0.1:0").expect("bind receiver");
-        let port = listener.local_addr().expect("addr").port();
-        let state = Arc::new(State {
-            fail_first,
-            ..State::default()
-        });
-        let data = web::Data::new(state.clone());
-        let server = HttpServer::new(move || {
-            App::new()
-                .app_data(data.clone())
-                .default_service(web::to(record))
-        })
+/// Serves `routes` on a loopback port (one worker), with `state` as
+/// `web::Data<Arc<T>>`: the local stand-ins for other parties' endpoints.
+pub fn serve_local<T: Send + Sync + 'static>(
+    state: Arc<T>,
+    routes: fn(&mut web::ServiceConfig),
+) -> (u16, actix_web::dev::ServerHandle) {
+    let listener = TcpListener::bind("127.0.0.1:0").expect("bind a local endpoint");
+    let port = listener.local_addr().expect("addr").port();
+    let data = web::Data::new(state);
+    let server = HttpServer::new(move || App::new().app_data(data.clone()).configure(routes))
         .workers(1)
         .disable_signals()
         .listen(listener)
         .expect("listen")
         .run();
-        let handle = server.handle();
-        tokio::spawn(server);
+    let handle = server.handle();
+    tokio::spawn(server);
+    (port, handle)
+}
+
+impl Receiver {
+    pub fn start(fail_first: usize) -> Receiver {
+        let state = Arc::new(State {
+            fail_first,
+            ..State::default()
+        });
+        let (port, handle) = serve_local(state.clone(), |app| {
+            app.default_service(web::to(record));
+        });
         Receiver {
             url: format!("http://127.0.0.1:{port}/callbacks"),
             state,
