@@ -1,10 +1,11 @@
 //! Grouped status writes: one statement applies a whole batch of (collapsed,
-//! sorted) status events, and tells which notifications it changed and which
-//! are not stored yet.
+//! sorted) status events and answers with how many it changed plus what the
+//! services with callbacks need; only when some events changed nothing does
+//! a second query tell which of them are not stored yet.
 
 use chrono::{DateTime, Duration, Utc};
 use diesel::prelude::*;
-use diesel::sql_types::{Array, Bool, Nullable, Text, Timestamptz, Uuid as SqlUuid};
+use diesel::sql_types::{Array, Nullable, Text, Timestamptz, Uuid as SqlUuid};
 use uuid::Uuid;
 
 use crate::ids;
@@ -38,17 +39,15 @@ pub struct Applied {
     pub template_version: i32,
 }
 
-/// One event's outcome; the notification's columns when it was updated and
-/// its service has a delivery-status callback.
+/// A row of the statement's answer: first one with the number of rows
+/// updated (`updated` set, nothing else), then one per updated notification
+/// whose service wants a callback (`id` and the callback's columns).
 #[derive(QueryableByName)]
 struct Row {
-    #[diesel(sql_type = SqlUuid)]
-    id: Uuid,
-    #[diesel(sql_type = Bool)]
-    updated: bool,
-    #[diesel(sql_type = Bool)]
-    present: bool,
-    /// Set (with the columns below) only when the service wants callbacks.
+    #[diesel(sql_type = Nullable<diesel::sql_types::BigInt>)]
+    updated: Option<i64>,
+    #[diesel(sql_type = Nullable<SqlUuid>)]
+    id: Option<Uuid>,
     #[diesel(sql_type = Nullable<SqlUuid>)]
     service_id: Option<Uuid>,
     #[diesel(sql_type = Nullable<Text>)]
@@ -72,11 +71,10 @@ struct Row {
 }
 
 impl Row {
-    /// The applied notification, when the event changed it and its service
-    /// wants a callback.
+    /// The applied notification, on a callback row.
     fn applied(&self) -> Option<Applied> {
         Some(Applied {
-            id: self.id,
+            id: self.id?,
             service_id: self.service_id?,
             client_reference: self.client_reference.clone(),
             recipient: self.recipient.clone()?,
@@ -154,19 +152,17 @@ upd AS (
               CASE WHEN n.service_id = ANY((SELECT ids FROM callback_services)::uuid[]) THEN n.template_id END AS template_id,
               CASE WHEN n.service_id = ANY((SELECT ids FROM callback_services)::uuid[]) THEN n.template_version END AS template_version
 )
--- Only the events that changed nothing are looked up, to tell stale from
--- not stored yet.
-SELECT v.id,
-       upd.id IS NOT NULL AS updated,
-       CASE WHEN upd.id IS NOT NULL THEN true
-            ELSE EXISTS (SELECT 1 FROM notifications x
-                         WHERE x.id = v.id AND x.created_at = v.created_at
-                           AND x.created_at BETWEEN $10 AND $11)
-       END AS present,
-       upd.service_id, upd.client_reference, upd.recipient, upd.status, upd.created_at,
-       upd.sent_at, upd.updated_at, upd.notification_type, upd.template_id, upd.template_version
-FROM unnest($1::uuid[], $2::timestamptz[]) AS v(id, created_at)
-LEFT JOIN upd ON upd.id = v.id";
+-- The answer stays small: the count, then only the rows a callback needs.
+-- (Which events changed nothing is asked only when the count falls short.)
+SELECT (SELECT count(*) FROM upd) AS updated, NULL::uuid AS id, NULL::uuid AS service_id,
+       NULL::text AS client_reference, NULL::text AS recipient, NULL::text AS status,
+       NULL::timestamptz AS created_at, NULL::timestamptz AS sent_at,
+       NULL::timestamptz AS updated_at, NULL::text AS notification_type,
+       NULL::uuid AS template_id, NULL::int4 AS template_version
+UNION ALL
+SELECT NULL, id, service_id, client_reference, recipient, status, created_at, sent_at,
+       updated_at, notification_type, template_id, template_version
+FROM upd WHERE service_id IS NOT NULL";
 
 /// Applies collapsed, id-sorted events in one statement, returning what the
 /// services with a `callback_type` callback need to hear. Call inside a
@@ -223,14 +219,17 @@ pub fn apply_statuses(
         .load(conn)?;
     let mut outcome = StatusOutcome::default();
     for row in rows {
-        match (row.updated, row.present) {
-            (true, _) => {
-                outcome.updated += 1;
-                outcome.to_call_back.extend(row.applied());
-            }
-            (false, false) => outcome.missing.push(row.id),
-            (false, true) => outcome.stale += 1,
+        match row.updated {
+            Some(count) => outcome.updated = usize::try_from(count).unwrap_or_default(),
+            None => outcome.to_call_back.extend(row.applied()),
         }
+    }
+    // Events that changed nothing: their notification is not stored yet
+    // (to retry), or they are stale (duplicates, late arrivals).
+    let unchanged = events.len().saturating_sub(outcome.updated);
+    if unchanged > 0 {
+        outcome.missing = absent(conn, &ids, low, high)?;
+        outcome.stale = unchanged.saturating_sub(outcome.missing.len());
     }
     Ok(outcome)
 }
@@ -292,14 +291,26 @@ pub fn record_complaints(
         .bind::<Timestamptz, _>(low)
         .bind::<Timestamptz, _>(high)
         .execute(conn)?;
+    absent(conn, &ids, low, high)
+}
+
+/// Which of `ids` (created between `low` and `high`) are not stored.
+fn absent(
+    conn: &mut PgConnection,
+    ids: &[Uuid],
+    low: DateTime<Utc>,
+    high: DateTime<Utc>,
+) -> QueryResult<Vec<Uuid>> {
     let present: Vec<IdRow> = diesel::sql_query(PRESENT)
-        .bind::<Array<SqlUuid>, _>(&ids)
+        .bind::<Array<SqlUuid>, _>(ids)
         .bind::<Timestamptz, _>(low)
         .bind::<Timestamptz, _>(high)
         .load(conn)?;
+    let present: std::collections::HashSet<Uuid> = present.into_iter().map(|p| p.id).collect();
     Ok(ids
-        .into_iter()
-        .filter(|id| !present.iter().any(|p| p.id == *id))
+        .iter()
+        .filter(|id| !present.contains(id))
+        .copied()
         .collect())
 }
 
