@@ -364,3 +364,49 @@ async fn callbacks_arrive_with_the_bearer_token_and_are_retried_after_a_500() {
     app.stop().await;
     receiver.stop().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn packed_status_events_are_applied_together_and_a_missing_ones_retried_alone() {
+    // No sender: only the events published here change the statuses.
+    let app = spawn_app_with(Options {
+        worker: true,
+        tweak: |s| s.consumers = vec!["persist".to_owned(), "status".to_owned()],
+    })
+    .await;
+    let stored_message = || {
+        let mut message =
+            crate::persist::message(&app.fixture.service_id, &app.fixture.email_template);
+        message.id = ids::new_notification_id();
+        message.created_at = ids::created_at_of(&message.id).expect("v7");
+        message.key_type = herald_domain::kinds::KeyType::Normal;
+        message
+    };
+    let (stored, later) = (stored_message(), stored_message());
+    crate::persist::publish_raw(&app.env, &[serde_json::to_vec(&stored).expect("json")]).await;
+    let key = app.fixture.normal_key.clone();
+    wait_for_status(&app, &key, &stored.id.to_string(), "created").await;
+
+    // One message carrying both events; `later` is not stored yet.
+    let events = [stored.id, later.id]
+        .into_iter()
+        .map(|id| match status_event(id, Status::Delivered) {
+            StatusMessage::Status(event) => event,
+            other => panic!("{other:?}"),
+        })
+        .collect();
+    let connection = broker::connect(AMQP_URL, "test-packed")
+        .await
+        .expect("connect");
+    let channel = broker::confirm_channel(&connection).await.expect("channel");
+    let queue = app.env.topology().status_queue();
+    broker::publish_status_events(&channel, &queue, events, None)
+        .await
+        .expect("publish");
+    let _ = connection.close(200, "done".into()).await;
+
+    wait_for_status(&app, &key, &stored.id.to_string(), "delivered").await;
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    crate::persist::publish_raw(&app.env, &[serde_json::to_vec(&later).expect("json")]).await;
+    wait_for_status(&app, &key, &later.id.to_string(), "delivered").await;
+    app.stop().await;
+}

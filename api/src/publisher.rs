@@ -186,6 +186,7 @@ impl Publisher {
                 PublishError::Nacked => "nacked",
                 PublishError::Unroutable(_) => "unroutable",
                 PublishError::TimedOut => "timeout",
+                PublishError::Encode(_) => "encode",
             };
             self.metrics
                 .publish_failures_total

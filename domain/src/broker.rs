@@ -20,6 +20,7 @@
 //! Every name carries a prefix (`HERALD_AMQP_PREFIX`), so tests and several
 //! deployments can share one broker.
 
+use crate::messages::{StatusEvent, StatusMessage};
 use lapin::options::{
     BasicPublishOptions, ConfirmSelectOptions, ExchangeDeclareOptions, QueueBindOptions,
     QueueDeclareOptions,
@@ -309,6 +310,8 @@ pub enum PublishError {
     Unroutable(String),
     #[error("the broker did not confirm in time")]
     TimedOut,
+    #[error("the message could not be encoded: {0}")]
+    Encode(#[from] serde_json::Error),
 }
 
 fn properties(
@@ -336,6 +339,63 @@ fn check(confirm: Confirmation, routing_key: &str) -> Result<(), PublishError> {
         Confirmation::Ack(Some(_)) => Err(PublishError::Unroutable(routing_key.to_owned())),
         Confirmation::Nack(_) | Confirmation::NotRequested => Err(PublishError::Nacked),
     }
+}
+
+/// Status events a batch step packs into one message (see
+/// [`StatusMessage::Statuses`]).
+pub const STATUS_EVENTS_PER_MESSAGE: usize = 10;
+/// The header giving how many status events a message carries: the status
+/// consumer sizes its batches in events, not messages.
+pub const EVENTS_HEADER: &str = "x-herald-events";
+
+/// How many status events a delivered message carries (1 without the header).
+pub fn events_in(properties: &BasicProperties) -> usize {
+    properties
+        .headers()
+        .as_ref()
+        .and_then(|headers| headers.inner().get(EVENTS_HEADER))
+        .and_then(|value| value.as_long_uint())
+        .map_or(1, |n| usize::try_from(n).unwrap_or(1).max(1))
+}
+
+/// Publishes a batch step's status events to `queue`, packed
+/// [`STATUS_EVENTS_PER_MESSAGE`] to a message, and waits for the confirms.
+/// With `expiration`, as [`publish_many_confirmed`].
+pub async fn publish_status_events(
+    channel: &Channel,
+    queue: &str,
+    events: Vec<StatusEvent>,
+    expiration: Option<std::time::Duration>,
+) -> Result<(), PublishError> {
+    let mut pending = Vec::new();
+    let mut events = events.into_iter().peekable();
+    while events.peek().is_some() {
+        let pack: Vec<StatusEvent> = events.by_ref().take(STATUS_EVENTS_PER_MESSAGE).collect();
+        let count = u32::try_from(pack.len()).unwrap_or(u32::MAX);
+        let Some(message) = StatusMessage::of(pack) else {
+            break;
+        };
+        let mut headers = FieldTable::default();
+        headers.insert(EVENTS_HEADER.into(), AMQPValue::LongUInt(count));
+        pending.push(
+            channel
+                .basic_publish(
+                    "".into(),
+                    queue.into(),
+                    BasicPublishOptions {
+                        mandatory: true,
+                        ..BasicPublishOptions::default()
+                    },
+                    &serde_json::to_vec(&message)?,
+                    properties(Some(headers), expiration),
+                )
+                .await?,
+        );
+    }
+    for confirm in pending {
+        check(confirm.await?, queue)?;
+    }
+    Ok(())
 }
 
 /// Publishes several persistent JSON messages, then waits for all their
@@ -415,4 +475,23 @@ pub async fn publish_unrouted_ok(
         .await?
         .await?;
     check(confirm, "")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_message_counts_the_events_its_header_gives_and_one_without_it() {
+        assert_eq!(events_in(&BasicProperties::default()), 1);
+        let mut headers = FieldTable::default();
+        headers.insert(EVENTS_HEADER.into(), AMQPValue::LongUInt(100));
+        assert_eq!(
+            events_in(&BasicProperties::default().with_headers(headers)),
+            100
+        );
+        let mut zero = FieldTable::default();
+        zero.insert(EVENTS_HEADER.into(), AMQPValue::LongUInt(0));
+        assert_eq!(events_in(&BasicProperties::default().with_headers(zero)), 1);
+    }
 }

@@ -131,15 +131,25 @@ pub struct ComplaintEvent {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum StatusMessage {
+    /// One event, as a webhook receives it.
     Status(StatusEvent),
     Complaint(ComplaintEvent),
+    /// The events of one batch step (a delivery batch, the timeout sweep,
+    /// a letters batch), in one message: the broker stores, delivers and
+    /// acks one message per batch instead of one per event.
+    Statuses {
+        events: Vec<StatusEvent>,
+    },
 }
 
 impl StatusMessage {
-    pub fn first_seen(&self) -> DateTime<Utc> {
-        match self {
-            StatusMessage::Status(e) => e.first_seen,
-            StatusMessage::Complaint(c) => c.first_seen,
+    /// One message for `events`: a single event travels as
+    /// [`StatusMessage::Status`], several as [`StatusMessage::Statuses`].
+    pub fn of(mut events: Vec<StatusEvent>) -> Option<StatusMessage> {
+        match events.len() {
+            0 => None,
+            1 => events.pop().map(StatusMessage::Status),
+            _ => Some(StatusMessage::Statuses { events }),
         }
     }
 }
@@ -154,4 +164,51 @@ pub struct CallbackMessage {
     /// Attempts made so far.
     #[serde(default)]
     pub attempts: u32,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn event(status: Status) -> StatusEvent {
+        let now = Utc::now();
+        StatusEvent {
+            notification_id: Uuid::now_v7(),
+            status,
+            at: now,
+            sent_at: Some(now),
+            provider_reference: Some("ses-1".into()),
+            provider_response: None,
+            feedback_type: None,
+            feedback_subtype: None,
+            first_seen: now,
+        }
+    }
+
+    #[test]
+    fn one_event_travels_alone_and_several_travel_together() {
+        assert_eq!(StatusMessage::of(Vec::new()), None);
+        let one = event(Status::Sending);
+        assert_eq!(
+            StatusMessage::of(vec![one.clone()]),
+            Some(StatusMessage::Status(one))
+        );
+        let two = vec![event(Status::Sending), event(Status::Delivered)];
+        assert_eq!(
+            StatusMessage::of(two.clone()),
+            Some(StatusMessage::Statuses { events: two })
+        );
+    }
+
+    #[test]
+    fn a_packed_message_round_trips_and_names_its_kind() {
+        let message = StatusMessage::Statuses {
+            events: vec![event(Status::Sending), event(Status::Sent)],
+        };
+        let json = serde_json::to_value(&message).expect("json");
+        assert_eq!(json["kind"], "statuses");
+        assert_eq!(json["events"].as_array().map(Vec::len), Some(2));
+        let back: StatusMessage = serde_json::from_value(json).expect("decode");
+        assert_eq!(back, message);
+    }
 }

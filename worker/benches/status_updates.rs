@@ -15,7 +15,10 @@
 //!     then the real worker started with only its status consumers
 //!     (`HERALD_STATUS_CONSUMERS` loops, default 2); applied events per
 //!     second from its first commit until all are applied (the rate with
-//!     the worker's startup included is printed too).
+//!     the worker's startup included is printed too). Twice: with the
+//!     events packed as the batch steps publish them (delivery, letters,
+//!     timeouts: `STATUS_EVENTS_PER_MESSAGE` to a message), and one event
+//!     per message, as the SES webhook publishes them.
 //!
 //! Between phases the rows go back to `sending` and the table is vacuumed,
 //! so each phase starts from the same state.
@@ -75,32 +78,65 @@ fn bench(events: usize, database_url: &str, run: &str) -> anyhow::Result<()> {
     let rows = seed(&mut conn, events)?;
     println!("== {events} notifications in `sending` (one day partition)");
 
-    let single = single_row(database_url, &rows)?;
+    let single_row = single_row(database_url, &rows)?;
     reset(&mut conn)?;
     // The raw UPDATE uses the consumer's batch size: the same statements'
     // worth of rows, without the queue.
     let batch = Settings::from_env().status_batch_size.max(1);
     let raw = raw_batched(&mut conn, &rows, batch)?;
     reset(&mut conn)?;
-    let consumer = tokio::runtime::Runtime::new()?.block_on(consumer(database_url, run, &rows))?;
-    let delivered: i64 = diesel::select(diesel::dsl::sql::<diesel::sql_types::BigInt>(
-        "(SELECT count(*) FROM notifications WHERE status = 'delivered')",
-    ))
-    .get_result(&mut conn)?;
+    let runtime = tokio::runtime::Runtime::new()?;
+    let packed = runtime.block_on(consumer(database_url, run, &rows, Packing::AsBatchSteps))?;
+    let packed_applied = delivered(&mut conn)?;
+    reset(&mut conn)?;
+    let single = runtime.block_on(consumer(database_url, run, &rows, Packing::OnePerMessage))?;
+    let single_applied = delivered(&mut conn)?;
 
     println!();
-    println!("single-row UPDATE, {SINGLE_ROW_CLIENTS} connections: {single:>9.0} updates/s");
+    println!("single-row UPDATE, {SINGLE_ROW_CLIENTS} connections: {single_row:>9.0} updates/s");
     println!("raw batched UPDATE ({batch}/statement):  {raw:>9.0} updates/s");
-    println!(
-        "status consumer (queue → batch → commit → ack): {consumer:>9.0} updates/s ({delivered} rows delivered)"
-    );
-    println!(
-        "consumer / single-row = {:.1}x (target >= 15x); consumer / raw batched = {:.0}% (target >= 70%)",
-        consumer / single,
-        100.0 * consumer / raw
-    );
-    anyhow::ensure!(delivered as usize == events, "not every event was applied");
+    for (what, rate, applied) in [
+        (
+            format!(
+                "{} events/message (batch steps)",
+                broker::STATUS_EVENTS_PER_MESSAGE
+            ),
+            packed,
+            packed_applied,
+        ),
+        (
+            "1 event/message (webhooks)".to_owned(),
+            single,
+            single_applied,
+        ),
+    ] {
+        println!("status consumer, {what}: {rate:>9.0} updates/s ({applied} rows delivered)");
+        println!(
+            "    / single-row = {:.1}x (target >= 15x); / raw batched = {:.0}% (target >= 70%)",
+            rate / single_row,
+            100.0 * rate / raw
+        );
+        anyhow::ensure!(applied as usize == events, "not every event was applied");
+    }
     Ok(())
+}
+
+fn delivered(conn: &mut PgConnection) -> anyhow::Result<i64> {
+    Ok(
+        diesel::select(diesel::dsl::sql::<diesel::sql_types::BigInt>(
+            "(SELECT count(*) FROM notifications WHERE status = 'delivered')",
+        ))
+        .get_result(conn)?,
+    )
+}
+
+/// How the queued events are packed into messages.
+#[derive(Clone, Copy)]
+enum Packing {
+    /// As delivery, letters and timeouts publish them.
+    AsBatchSteps,
+    /// As the SES webhook publishes them.
+    OnePerMessage,
 }
 
 /// Inserts `n` notifications in `sending`, ids minted now (UUIDv7).
@@ -220,6 +256,7 @@ async fn consumer(
     database_url: &str,
     run: &str,
     rows: &[(Uuid, DateTime<Utc>)],
+    packing: Packing,
 ) -> anyhow::Result<f64> {
     let mut settings = Settings::from_env();
     settings.database_url = database_url.to_owned();
@@ -235,24 +272,33 @@ async fn consumer(
     let queued = Instant::now();
     for chunk in rows.chunks(5_000) {
         let now = Utc::now();
-        let payloads = chunk
+        let events: Vec<StatusEvent> = chunk
             .iter()
-            .map(|(id, _)| {
-                serde_json::to_vec(&StatusMessage::Status(StatusEvent {
-                    notification_id: *id,
-                    status: Status::Delivered,
-                    at: now,
-                    sent_at: None,
-                    provider_reference: None,
-                    provider_response: Some(PROVIDER_RESPONSE.to_owned()),
-                    feedback_type: None,
-                    feedback_subtype: None,
-                    first_seen: now,
-                }))
+            .map(|(id, _)| StatusEvent {
+                notification_id: *id,
+                status: Status::Delivered,
+                at: now,
+                sent_at: None,
+                provider_reference: None,
+                provider_response: Some(PROVIDER_RESPONSE.to_owned()),
+                feedback_type: None,
+                feedback_subtype: None,
+                first_seen: now,
             })
-            .collect::<Result<Vec<_>, _>>()?;
-        broker::publish_many_confirmed(&channel, "", &topology.status_queue(), &payloads, None)
-            .await?;
+            .collect();
+        let queue = topology.status_queue();
+        match packing {
+            Packing::AsBatchSteps => {
+                broker::publish_status_events(&channel, &queue, events, None).await?;
+            }
+            Packing::OnePerMessage => {
+                let payloads = events
+                    .into_iter()
+                    .map(|e| serde_json::to_vec(&StatusMessage::Status(e)))
+                    .collect::<Result<Vec<_>, _>>()?;
+                broker::publish_many_confirmed(&channel, "", &queue, &payloads, None).await?;
+            }
+        }
     }
     println!(
         "queued {} status events in {:.1} s",
@@ -284,7 +330,7 @@ async fn consumer(
     running.await??;
     let batches = metrics.status_batch_size.get_sample_count();
     println!(
-        "status consumer: {} applied in {elapsed:.2} s ({:.0}/s with startup), {batches} batches (mean {:.0}), mean commit {:.1} ms",
+        "status consumer: {} applied in {elapsed:.2} s ({:.0}/s with startup), {batches} batches (mean {:.0} messages), mean commit {:.1} ms",
         applied.get(),
         rows.len() as f64 / elapsed,
         metrics.status_batch_size.get_sample_sum() / batches.max(1) as f64,

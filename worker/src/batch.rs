@@ -1,5 +1,6 @@
-//! Gathering deliveries into batches: up to `size` messages, or whatever has
-//! arrived `linger` after the first one, whichever comes first.
+//! Gathering deliveries into batches: up to `size` (counted by `weight`: one
+//! per message, or the events a message carries), or whatever has arrived
+//! `linger` after the first one, whichever comes first.
 
 use std::time::Duration;
 
@@ -25,6 +26,7 @@ pub enum Gathered {
 pub async fn gather(
     consumer: &mut Consumer,
     size: usize,
+    weight: fn(&Delivery) -> usize,
     linger: Duration,
     idle: Duration,
     stop: &CancellationToken,
@@ -38,13 +40,17 @@ pub async fn gather(
         },
     };
     let deadline = Instant::now() + linger;
-    let mut batch = Vec::with_capacity(size);
+    let mut gathered = weight(&first);
+    let mut batch = Vec::with_capacity(size.min(4096));
     batch.push(first);
-    while batch.len() < size {
+    while gathered < size {
         match timeout_at(deadline, consumer.next()).await {
             Err(_) => break,
             Ok(None) => return Ok(Gathered::Closed(batch)),
-            Ok(Some(Ok(delivery))) => batch.push(delivery),
+            Ok(Some(Ok(delivery))) => {
+                gathered += weight(&delivery);
+                batch.push(delivery);
+            }
             Ok(Some(Err(_))) => return Ok(Gathered::Closed(batch)),
         }
     }

@@ -9,6 +9,7 @@ use std::future::Future;
 use std::time::Duration;
 
 use herald_domain::broker::{self, Topology};
+use herald_domain::messages::StatusEvent;
 use herald_domain::metrics::Metrics;
 use herald_probes::Health;
 use lapin::message::Delivery;
@@ -39,7 +40,10 @@ pub struct ConsumerSettings {
     /// the broker connection.
     pub name: &'static str,
     pub check: &'static str,
+    /// How much of a batch a message takes: `|_| 1`, or the status
+    /// events it carries ([`broker::events_in`]).
     pub batch_size: usize,
+    pub weight: fn(&Delivery) -> usize,
     pub linger: Duration,
     pub prefetch: u16,
 }
@@ -58,6 +62,21 @@ impl Outbox {
     pub async fn publish_to_queue(&self, queue: &str, payloads: &[Vec<u8>]) -> anyhow::Result<()> {
         if !payloads.is_empty() {
             broker::publish_many_confirmed(&self.channel, "", queue, payloads, None).await?;
+        }
+        Ok(())
+    }
+
+    /// Publishes status events to `queue`, packed several to a message
+    /// ([`broker::publish_status_events`]); with `delay`, each message
+    /// comes back from a retry queue after that long.
+    pub async fn publish_status_events(
+        &self,
+        queue: &str,
+        events: Vec<StatusEvent>,
+        delay: Option<Duration>,
+    ) -> anyhow::Result<()> {
+        if !events.is_empty() {
+            broker::publish_status_events(&self.channel, queue, events, delay).await?;
         }
         Ok(())
     }
@@ -223,6 +242,7 @@ async fn consume<H: BatchHandler>(
         let gathered = batch::gather(
             deliveries,
             settings.batch_size,
+            settings.weight,
             settings.linger,
             IDLE_BEAT,
             stop,

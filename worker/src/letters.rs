@@ -24,7 +24,7 @@ use herald_domain::kinds::{KeyType, Status};
 use herald_domain::letters::pdf::{self, Letter};
 use herald_domain::letters::precompiled;
 use herald_domain::letters::store::{LetterPdf, PdfStore};
-use herald_domain::messages::{NotificationMessage, StatusEvent, StatusMessage};
+use herald_domain::messages::{NotificationMessage, StatusEvent};
 use herald_domain::metrics::Metrics;
 use herald_probes::Health;
 use lapin::message::Delivery;
@@ -181,7 +181,7 @@ impl<D: Dispatch> BatchHandler for Letters<D> {
                 .inc();
         }
 
-        let mut payloads = Vec::new();
+        let mut events = Vec::new();
         for message in &messages {
             let provider = if message.key_type == KeyType::Test {
                 "simulator"
@@ -193,11 +193,11 @@ impl<D: Dispatch> BatchHandler for Letters<D> {
                     .deliveries_total
                     .with_label_values(&["letter", provider, "sent"])
                     .inc();
-                payloads.push(serde_json::to_vec(&StatusMessage::Status(event))?);
+                events.push(event);
             }
         }
         outbox
-            .publish_to_queue(&outbox.topology.status_queue(), &payloads)
+            .publish_status_events(&outbox.topology.status_queue(), events, None)
             .await?;
         Ok(rejected)
     }

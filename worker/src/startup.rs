@@ -3,6 +3,7 @@
 use std::sync::Arc;
 use std::time::Duration;
 
+use herald_domain::broker;
 use herald_domain::config::Settings;
 use herald_domain::db::{self, PgPool};
 use herald_domain::letters::store::PgPdfStore;
@@ -62,6 +63,7 @@ impl Worker {
                 name,
                 check,
                 batch_size: settings.batch_size.max(1),
+                weight: |_| 1,
                 linger: settings.batch_linger(),
                 prefetch: settings.prefetch.max(1),
             }
@@ -159,6 +161,7 @@ impl Worker {
                     status::CONSUMER_CHECK,
                 );
                 status_settings.batch_size = settings.status_batch_size.max(1);
+                status_settings.weight = |delivery| broker::events_in(&delivery.properties);
                 status_settings.prefetch =
                     u16::try_from(2 * status_settings.batch_size).unwrap_or(u16::MAX);
                 tasks.push(tokio::spawn(consumer::run(

@@ -12,7 +12,7 @@ use herald_domain::broker::{self, Topology};
 use herald_domain::config::Settings;
 use herald_domain::db::PgPool;
 use herald_domain::kinds::Status;
-use herald_domain::messages::{StatusEvent, StatusMessage};
+use herald_domain::messages::StatusEvent;
 use herald_domain::models;
 use tokio_util::sync::CancellationToken;
 
@@ -76,26 +76,23 @@ pub async fn time_out(
             break;
         };
         let now = Utc::now();
-        let payloads = ids
+        let events = ids
             .iter()
-            .map(|id| {
-                serde_json::to_vec(&StatusMessage::Status(StatusEvent {
-                    notification_id: *id,
-                    status: Status::TemporaryFailure,
-                    at: now,
-                    sent_at: None,
-                    provider_reference: None,
-                    provider_response: Some(
-                        "No delivery receipt within the sending timeout".to_owned(),
-                    ),
-                    feedback_type: None,
-                    feedback_subtype: None,
-                    first_seen: now,
-                }))
+            .map(|id| StatusEvent {
+                notification_id: *id,
+                status: Status::TemporaryFailure,
+                at: now,
+                sent_at: None,
+                provider_reference: None,
+                provider_response: Some(
+                    "No delivery receipt within the sending timeout".to_owned(),
+                ),
+                feedback_type: None,
+                feedback_subtype: None,
+                first_seen: now,
             })
-            .collect::<Result<Vec<_>, _>>()?;
-        broker::publish_many_confirmed(channel, "", &topology.status_queue(), &payloads, None)
-            .await?;
+            .collect();
+        broker::publish_status_events(channel, &topology.status_queue(), events, None).await?;
         published += ids.len();
         if ids.len() < usize::try_from(PAGE).unwrap_or(usize::MAX) {
             break;

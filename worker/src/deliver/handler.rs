@@ -11,7 +11,7 @@ use chrono::Utc;
 use futures_util::StreamExt;
 use herald_domain::format;
 use herald_domain::kinds::{KeyType, NotificationType, Status};
-use herald_domain::messages::{NotificationMessage, StatusEvent, StatusMessage};
+use herald_domain::messages::{NotificationMessage, StatusEvent};
 use herald_domain::metrics::Metrics;
 use herald_probes::Health;
 use lapin::message::Delivery;
@@ -229,14 +229,12 @@ impl BatchHandler for Deliver {
             .buffer_unordered(CONCURRENCY)
             .collect()
             .await;
-        let mut payloads = Vec::new();
+        let mut events = Vec::with_capacity(2 * results.len());
         for result in results {
-            for event in result? {
-                payloads.push(serde_json::to_vec(&StatusMessage::Status(event))?);
-            }
+            events.extend(result?);
         }
         outbox
-            .publish_to_queue(&outbox.topology.status_queue(), &payloads)
+            .publish_status_events(&outbox.topology.status_queue(), events, None)
             .await?;
         Ok(rejected)
     }

@@ -1,6 +1,8 @@
 //! The status batch step: collapse → one grouped UPDATE (+ complaints) in a
 //! transaction → retry what is not stored yet → queue callbacks.
 
+use std::collections::HashSet;
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use chrono::Utc;
@@ -8,7 +10,7 @@ use diesel::Connection;
 use herald_domain::db::PgPool;
 use herald_domain::format::timestamp;
 use herald_domain::kinds::Status as NotificationStatus;
-use herald_domain::messages::{CallbackMessage, StatusEvent, StatusMessage};
+use herald_domain::messages::{CallbackMessage, ComplaintEvent, StatusEvent, StatusMessage};
 use herald_domain::metrics::Metrics;
 use herald_domain::models::{self, Applied};
 use herald_domain::status;
@@ -59,29 +61,14 @@ impl Status {
 
     /// Applies the batch in one transaction, retrying while the database is
     /// unavailable (the batch stays unacked meanwhile).
-    async fn commit(
-        &self,
-        messages: &[(usize, StatusMessage)],
-        stop: &CancellationToken,
-    ) -> anyhow::Result<Committed> {
-        let mut statuses = Vec::new();
-        let mut complaints = Vec::new();
-        for (index, message) in messages {
-            match message {
-                StatusMessage::Status(event) => statuses.push((*index, event.clone())),
-                StatusMessage::Complaint(complaint) => complaints.push(complaint.clone()),
-            }
-        }
-        let collapsed: Vec<StatusEvent> = status::collapse(statuses)
-            .into_iter()
-            .map(|(_, e)| e)
-            .collect();
+    async fn commit(&self, events: &Events, stop: &CancellationToken) -> anyhow::Result<Committed> {
         let pool = self.pool.clone();
+        let (statuses, complaints) = (events.statuses.clone(), events.complaints.clone());
         commit_until_done(
             move || {
                 let mut conn = pool.get()?;
                 Ok(conn.transaction::<_, diesel::result::Error, _>(|conn| {
-                    let outcome = models::apply_statuses(conn, &collapsed, DELIVERY_STATUS)?;
+                    let outcome = models::apply_statuses(conn, &statuses, DELIVERY_STATUS)?;
                     let mut missing = outcome.missing;
                     missing.extend(models::record_complaints(conn, &complaints)?);
                     Ok(Committed {
@@ -99,52 +86,105 @@ impl Status {
         .await
     }
 
+    /// Events whose notification is not stored yet go to the delay queue
+    /// (the statuses of one batch together, already collapsed), or, past the
+    /// maximum age, to the parked queue one message each.
     async fn retry_or_park(
         &self,
-        batch: &[Delivery],
-        messages: &[(usize, StatusMessage)],
+        events: &Events,
         missing: &[Uuid],
         outbox: &Outbox,
     ) -> anyhow::Result<()> {
-        let queue = outbox.topology.status_queue();
+        if missing.is_empty() {
+            return Ok(());
+        }
+        let missing: HashSet<&Uuid> = missing.iter().collect();
         let oldest_allowed = Utc::now() - self.max_age;
-        let (mut retries, mut parked) = (Vec::new(), Vec::new());
-        for (index, message) in messages {
-            let id = match message {
-                StatusMessage::Status(e) => e.notification_id,
-                StatusMessage::Complaint(c) => c.notification_id,
-            };
-            if !missing.contains(&id) {
-                continue;
-            }
-            let Some(delivery) = batch.get(*index) else {
-                continue;
-            };
-            if message.first_seen() < oldest_allowed {
-                parked.push(delivery.data.clone());
+        let (mut retry_statuses, mut retries, mut parked) = (Vec::new(), Vec::new(), Vec::new());
+        let is_missing = |id: &Uuid, first_seen| {
+            if !missing.contains(id) {
+                None
+            } else if first_seen < oldest_allowed {
                 tracing::warn!(notification.id = %id, "status event parked: its notification never appeared");
+                Some(false)
             } else {
-                retries.push(delivery.data.clone());
+                Some(true)
+            }
+        };
+        for event in events.statuses.iter() {
+            match is_missing(&event.notification_id, event.first_seen) {
+                None => {}
+                Some(true) => retry_statuses.push(event.clone()),
+                Some(false) => parked.push(StatusMessage::Status(event.clone())),
             }
         }
+        for complaint in events.complaints.iter() {
+            match is_missing(&complaint.notification_id, complaint.first_seen) {
+                None => {}
+                Some(true) => retries.push(StatusMessage::Complaint(complaint.clone())),
+                Some(false) => parked.push(StatusMessage::Complaint(complaint.clone())),
+            }
+        }
+        let retried = retry_statuses.len() + retries.len();
+        let encode = |messages: &[StatusMessage]| {
+            messages
+                .iter()
+                .map(serde_json::to_vec)
+                .collect::<Result<Vec<_>, _>>()
+        };
+        let queue = outbox.topology.status_queue();
+        let retry_queue = outbox.topology.retry_queue_for(&queue);
         outbox
-            .retry_later(
-                &outbox.topology.retry_queue_for(&queue),
-                &retries,
-                self.retry_delay,
-            )
+            .publish_status_events(&retry_queue, retry_statuses, Some(self.retry_delay))
             .await?;
         outbox
-            .publish_to_queue(&outbox.topology.parked_queue_for(&queue), &parked)
+            .retry_later(&retry_queue, &encode(&retries)?, self.retry_delay)
+            .await?;
+        outbox
+            .publish_to_queue(&outbox.topology.parked_queue_for(&queue), &encode(&parked)?)
             .await?;
         let outcomes = &self.metrics.status_events_total;
         outcomes
             .with_label_values(&["retried"])
-            .inc_by(retries.len() as u64);
+            .inc_by(retried as u64);
         outcomes
             .with_label_values(&["parked"])
             .inc_by(parked.len() as u64);
         Ok(())
+    }
+}
+
+/// A batch's events, out of their messages: statuses collapsed to one per
+/// notification (sorted by id), complaints as they came.
+struct Events {
+    statuses: Arc<Vec<StatusEvent>>,
+    complaints: Arc<Vec<ComplaintEvent>>,
+}
+
+impl Events {
+    fn of(messages: Vec<(usize, StatusMessage)>) -> Events {
+        let mut statuses = Vec::with_capacity(messages.len());
+        let mut complaints = Vec::new();
+        for (_, message) in messages {
+            match message {
+                StatusMessage::Status(event) => statuses.push((statuses.len(), event)),
+                StatusMessage::Statuses { events } => {
+                    for event in events {
+                        statuses.push((statuses.len(), event));
+                    }
+                }
+                StatusMessage::Complaint(complaint) => complaints.push(complaint),
+            }
+        }
+        Events {
+            statuses: Arc::new(
+                status::collapse(statuses)
+                    .into_iter()
+                    .map(|(_, e)| e)
+                    .collect(),
+            ),
+            complaints: Arc::new(complaints),
+        }
     }
 }
 
@@ -198,8 +238,9 @@ impl BatchHandler for Status {
     ) -> anyhow::Result<Vec<Rejected>> {
         let started = Instant::now();
         let (messages, rejected) = decode::<StatusMessage>(batch);
-        let committed = self.commit(&messages, stop).await?;
-        self.retry_or_park(batch, &messages, &committed.missing, outbox)
+        let events = Events::of(messages);
+        let committed = self.commit(&events, stop).await?;
+        self.retry_or_park(&events, &committed.missing, outbox)
             .await?;
         queue_callbacks(&committed.to_call_back, outbox).await?;
         let outcomes = &self.metrics.status_events_total;
