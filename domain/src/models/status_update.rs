@@ -110,50 +110,55 @@ fn window(ids: &[Uuid]) -> (DateTime<Utc>, DateTime<Utc>) {
     (low, high)
 }
 
-const APPLY: &str = "
--- unnest straight in the UPDATE's FROM (not a CTE): the planner then knows
--- the batch is a few hundred rows and probes the primary key per row
--- instead of hashing the whole partition.
-WITH callback_services AS (
-    SELECT coalesce(array_agg(DISTINCT service_id), '{}') AS ids
-    FROM service_callbacks WHERE callback_type = $12
-),
-upd AS (
-    UPDATE notifications AS n SET
-        status = v.status,
-        updated_at = v.at,
-        sent_at = COALESCE(n.sent_at, v.sent_at),
-        provider_reference = COALESCE(v.provider_reference, n.provider_reference),
-        provider_response = COALESCE(v.provider_response, n.provider_response),
-        feedback_type = COALESCE(v.feedback_type, n.feedback_type),
-        feedback_subtype = COALESCE(v.feedback_subtype, n.feedback_subtype)
-    FROM unnest($1::uuid[], $2::timestamptz[], $3::text[], $4::timestamptz[],
-                $5::timestamptz[], $6::text[], $7::text[], $8::text[], $9::text[])
-        AS v(id, created_at, status, at, sent_at, provider_reference, provider_response,
-             feedback_type, feedback_subtype)
-    WHERE n.id = v.id AND n.created_at = v.created_at
-      AND n.created_at BETWEEN $10 AND $11
-      AND (herald_status_rank(v.status) > herald_status_rank(n.status)
-           -- the same event again (a redelivered batch): re-report it so its
-           -- callback is not lost, without changing anything
-           OR (n.status = v.status AND n.updated_at = v.at))
-    -- What a callback needs comes back from the UPDATE itself, and only
-    -- for services that have a callback (returning it for every row costs
-    -- a sixth of the statement).
+/// The grouped UPDATE (`$1`–`$11`); unnest straight in its FROM (not a
+/// CTE): the planner then knows the batch is a few hundred rows and probes
+/// the primary key per row instead of hashing the whole partition.
+macro_rules! update_statuses {
+    () => {
+        "
+UPDATE notifications AS n SET
+    status = v.status,
+    updated_at = v.at,
+    sent_at = COALESCE(n.sent_at, v.sent_at),
+    provider_reference = COALESCE(v.provider_reference, n.provider_reference),
+    provider_response = COALESCE(v.provider_response, n.provider_response),
+    feedback_type = COALESCE(v.feedback_type, n.feedback_type),
+    feedback_subtype = COALESCE(v.feedback_subtype, n.feedback_subtype)
+FROM unnest($1::uuid[], $2::timestamptz[], $3::text[], $4::timestamptz[],
+            $5::timestamptz[], $6::text[], $7::text[], $8::text[], $9::text[])
+    AS v(id, created_at, status, at, sent_at, provider_reference, provider_response,
+         feedback_type, feedback_subtype)
+WHERE n.id = v.id AND n.created_at = v.created_at
+  AND n.created_at BETWEEN $10 AND $11
+  AND (herald_status_rank(v.status) > herald_status_rank(n.status)
+       -- the same event again (a redelivered batch): re-report it so its
+       -- callback is not lost, without changing anything
+       OR (n.status = v.status AND n.updated_at = v.at))"
+    };
+}
+
+/// When no service wants this kind of callback: the UPDATE alone, counted.
+const APPLY: &str = update_statuses!();
+
+/// When some services do (`$12`): what their callbacks need comes back from
+/// the UPDATE itself, for their notifications only (returning it for every
+/// row costs a sixth of the statement), after the count.
+const APPLY_RETURNING_CALLBACKS: &str = concat!(
+    "WITH upd AS (",
+    update_statuses!(),
+    "
     RETURNING n.id,
-              CASE WHEN n.service_id = ANY((SELECT ids FROM callback_services)::uuid[]) THEN n.service_id END AS service_id,
-              CASE WHEN n.service_id = ANY((SELECT ids FROM callback_services)::uuid[]) THEN n.client_reference END AS client_reference,
-              CASE WHEN n.service_id = ANY((SELECT ids FROM callback_services)::uuid[]) THEN n.recipient END AS recipient,
-              CASE WHEN n.service_id = ANY((SELECT ids FROM callback_services)::uuid[]) THEN n.status END AS status,
-              CASE WHEN n.service_id = ANY((SELECT ids FROM callback_services)::uuid[]) THEN n.created_at END AS created_at,
-              CASE WHEN n.service_id = ANY((SELECT ids FROM callback_services)::uuid[]) THEN n.sent_at END AS sent_at,
-              CASE WHEN n.service_id = ANY((SELECT ids FROM callback_services)::uuid[]) THEN n.updated_at END AS updated_at,
-              CASE WHEN n.service_id = ANY((SELECT ids FROM callback_services)::uuid[]) THEN n.notification_type END AS notification_type,
-              CASE WHEN n.service_id = ANY((SELECT ids FROM callback_services)::uuid[]) THEN n.template_id END AS template_id,
-              CASE WHEN n.service_id = ANY((SELECT ids FROM callback_services)::uuid[]) THEN n.template_version END AS template_version
+              CASE WHEN n.service_id = ANY($12) THEN n.service_id END AS service_id,
+              CASE WHEN n.service_id = ANY($12) THEN n.client_reference END AS client_reference,
+              CASE WHEN n.service_id = ANY($12) THEN n.recipient END AS recipient,
+              CASE WHEN n.service_id = ANY($12) THEN n.status END AS status,
+              CASE WHEN n.service_id = ANY($12) THEN n.created_at END AS created_at,
+              CASE WHEN n.service_id = ANY($12) THEN n.sent_at END AS sent_at,
+              CASE WHEN n.service_id = ANY($12) THEN n.updated_at END AS updated_at,
+              CASE WHEN n.service_id = ANY($12) THEN n.notification_type END AS notification_type,
+              CASE WHEN n.service_id = ANY($12) THEN n.template_id END AS template_id,
+              CASE WHEN n.service_id = ANY($12) THEN n.template_version END AS template_version
 )
--- The answer stays small: the count, then only the rows a callback needs.
--- (Which events changed nothing is asked only when the count falls short.)
 SELECT (SELECT count(*) FROM upd) AS updated, NULL::uuid AS id, NULL::uuid AS service_id,
        NULL::text AS client_reference, NULL::text AS recipient, NULL::text AS status,
        NULL::timestamptz AS created_at, NULL::timestamptz AS sent_at,
@@ -162,7 +167,56 @@ SELECT (SELECT count(*) FROM upd) AS updated, NULL::uuid AS id, NULL::uuid AS se
 UNION ALL
 SELECT NULL, id, service_id, client_reference, recipient, status, created_at, sent_at,
        updated_at, notification_type, template_id, template_version
-FROM upd WHERE service_id IS NOT NULL";
+FROM upd WHERE service_id IS NOT NULL"
+);
+
+const CALLBACK_SERVICES: &str = "
+SELECT service_id AS id FROM service_callbacks WHERE callback_type = $1";
+
+/// Binds the events' columns and the window (`$1`–`$11`) to a statement.
+macro_rules! bind_events {
+    ($query:expr, $ids:expr, $created:expr, $events:expr, $low:expr, $high:expr) => {
+        $query
+            .bind::<Array<SqlUuid>, _>($ids)
+            .bind::<Array<Timestamptz>, _>($created)
+            .bind::<Array<Text>, _>(
+                $events
+                    .iter()
+                    .map(|e| e.status.as_str())
+                    .collect::<Vec<_>>(),
+            )
+            .bind::<Array<Timestamptz>, _>($events.iter().map(|e| e.at).collect::<Vec<_>>())
+            .bind::<Array<Nullable<Timestamptz>>, _>(
+                $events.iter().map(|e| e.sent_at).collect::<Vec<_>>(),
+            )
+            .bind::<Array<Nullable<Text>>, _>(
+                $events
+                    .iter()
+                    .map(|e| e.provider_reference.as_deref())
+                    .collect::<Vec<_>>(),
+            )
+            .bind::<Array<Nullable<Text>>, _>(
+                $events
+                    .iter()
+                    .map(|e| e.provider_response.as_deref())
+                    .collect::<Vec<_>>(),
+            )
+            .bind::<Array<Nullable<Text>>, _>(
+                $events
+                    .iter()
+                    .map(|e| e.feedback_type.as_deref())
+                    .collect::<Vec<_>>(),
+            )
+            .bind::<Array<Nullable<Text>>, _>(
+                $events
+                    .iter()
+                    .map(|e| e.feedback_subtype.as_deref())
+                    .collect::<Vec<_>>(),
+            )
+            .bind::<Timestamptz, _>($low)
+            .bind::<Timestamptz, _>($high)
+    };
+}
 
 /// Applies collapsed, id-sorted events in one statement, returning what the
 /// services with a `callback_type` callback need to hear. Call inside a
@@ -181,47 +235,32 @@ pub fn apply_statuses(
         .iter()
         .map(|id| ids::created_at_of(id).unwrap_or(low))
         .collect();
-    let rows: Vec<Row> = diesel::sql_query(APPLY)
-        .bind::<Array<SqlUuid>, _>(&ids)
-        .bind::<Array<Timestamptz>, _>(&created)
-        .bind::<Array<Text>, _>(events.iter().map(|e| e.status.as_str()).collect::<Vec<_>>())
-        .bind::<Array<Timestamptz>, _>(events.iter().map(|e| e.at).collect::<Vec<_>>())
-        .bind::<Array<Nullable<Timestamptz>>, _>(
-            events.iter().map(|e| e.sent_at).collect::<Vec<_>>(),
-        )
-        .bind::<Array<Nullable<Text>>, _>(
-            events
-                .iter()
-                .map(|e| e.provider_reference.clone())
-                .collect::<Vec<_>>(),
-        )
-        .bind::<Array<Nullable<Text>>, _>(
-            events
-                .iter()
-                .map(|e| e.provider_response.clone())
-                .collect::<Vec<_>>(),
-        )
-        .bind::<Array<Nullable<Text>>, _>(
-            events
-                .iter()
-                .map(|e| e.feedback_type.clone())
-                .collect::<Vec<_>>(),
-        )
-        .bind::<Array<Nullable<Text>>, _>(
-            events
-                .iter()
-                .map(|e| e.feedback_subtype.clone())
-                .collect::<Vec<_>>(),
-        )
-        .bind::<Timestamptz, _>(low)
-        .bind::<Timestamptz, _>(high)
+    let callback_services: Vec<Uuid> = diesel::sql_query(CALLBACK_SERVICES)
         .bind::<Text, _>(callback_type)
-        .load(conn)?;
+        .load::<IdRow>(conn)?
+        .into_iter()
+        .map(|row| row.id)
+        .collect();
     let mut outcome = StatusOutcome::default();
-    for row in rows {
-        match row.updated {
-            Some(count) => outcome.updated = usize::try_from(count).unwrap_or_default(),
-            None => outcome.to_call_back.extend(row.applied()),
+    if callback_services.is_empty() {
+        outcome.updated = bind_events!(diesel::sql_query(APPLY), &ids, &created, events, low, high)
+            .execute(conn)?;
+    } else {
+        let rows: Vec<Row> = bind_events!(
+            diesel::sql_query(APPLY_RETURNING_CALLBACKS),
+            &ids,
+            &created,
+            events,
+            low,
+            high
+        )
+        .bind::<Array<SqlUuid>, _>(&callback_services)
+        .load(conn)?;
+        for row in rows {
+            match row.updated {
+                Some(count) => outcome.updated = usize::try_from(count).unwrap_or_default(),
+                None => outcome.to_call_back.extend(row.applied()),
+            }
         }
     }
     // Events that changed nothing: their notification is not stored yet
