@@ -116,6 +116,24 @@ pub struct StatusEvent {
     pub first_seen: DateTime<Utc>,
 }
 
+impl StatusEvent {
+    /// `status` for a notification, happening now, with no provider details.
+    pub fn now(notification_id: Uuid, status: Status) -> StatusEvent {
+        let now = Utc::now();
+        StatusEvent {
+            notification_id,
+            status,
+            at: now,
+            sent_at: None,
+            provider_reference: None,
+            provider_response: None,
+            feedback_type: None,
+            feedback_subtype: None,
+            first_seen: now,
+        }
+    }
+}
+
 /// A recipient's complaint about a notification (SES Complaint). Recorded;
 /// the notification's status is unchanged.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -127,9 +145,11 @@ pub struct ComplaintEvent {
     pub first_seen: DateTime<Utc>,
 }
 
-/// What the status queue carries.
+/// What the status queue carries. Written as an internally tagged enum
+/// (`"kind": "status" | "complaint" | "statuses"`); read through
+/// [`StatusWire`] in one pass.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
+#[serde(tag = "kind", rename_all = "snake_case", try_from = "StatusWire")]
 pub enum StatusMessage {
     /// One event, as a webhook receives it.
     Status(StatusEvent),
@@ -154,6 +174,73 @@ impl StatusMessage {
     }
 }
 
+/// A status-queue message as read: every variant's fields beside `kind`.
+/// Serde reads an internally tagged enum by buffering the whole message
+/// first; the status consumer reads thousands a second, so it reads this
+/// flat shape instead and converts it.
+#[derive(Deserialize)]
+struct StatusWire {
+    kind: StatusKind,
+    notification_id: Option<Uuid>,
+    status: Option<Status>,
+    at: Option<DateTime<Utc>>,
+    sent_at: Option<DateTime<Utc>>,
+    provider_reference: Option<String>,
+    provider_response: Option<String>,
+    feedback_type: Option<String>,
+    feedback_subtype: Option<String>,
+    first_seen: Option<DateTime<Utc>>,
+    ses_feedback_id: Option<String>,
+    complaint_type: Option<String>,
+    complaint_date: Option<DateTime<Utc>>,
+    events: Option<Vec<StatusEvent>>,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "snake_case")]
+enum StatusKind {
+    Status,
+    Complaint,
+    Statuses,
+}
+
+impl TryFrom<StatusWire> for StatusMessage {
+    type Error = String;
+
+    fn try_from(wire: StatusWire) -> Result<Self, Self::Error> {
+        let missing = |field: &str| format!("missing field `{field}`");
+        Ok(match wire.kind {
+            StatusKind::Status => StatusMessage::Status(StatusEvent {
+                notification_id: wire
+                    .notification_id
+                    .ok_or_else(|| missing("notification_id"))?,
+                status: wire.status.ok_or_else(|| missing("status"))?,
+                at: wire.at.ok_or_else(|| missing("at"))?,
+                sent_at: wire.sent_at,
+                provider_reference: wire.provider_reference,
+                provider_response: wire.provider_response,
+                feedback_type: wire.feedback_type,
+                feedback_subtype: wire.feedback_subtype,
+                first_seen: wire.first_seen.ok_or_else(|| missing("first_seen"))?,
+            }),
+            StatusKind::Complaint => StatusMessage::Complaint(ComplaintEvent {
+                notification_id: wire
+                    .notification_id
+                    .ok_or_else(|| missing("notification_id"))?,
+                ses_feedback_id: wire.ses_feedback_id,
+                complaint_type: wire.complaint_type,
+                complaint_date: wire
+                    .complaint_date
+                    .ok_or_else(|| missing("complaint_date"))?,
+                first_seen: wire.first_seen.ok_or_else(|| missing("first_seen"))?,
+            }),
+            StatusKind::Statuses => StatusMessage::Statuses {
+                events: wire.events.ok_or_else(|| missing("events"))?,
+            },
+        })
+    }
+}
+
 /// A callback to deliver to a service. The URL and bearer token are looked
 /// up when it is sent, so no secret travels through the broker.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -171,17 +258,10 @@ mod tests {
     use super::*;
 
     fn event(status: Status) -> StatusEvent {
-        let now = Utc::now();
         StatusEvent {
-            notification_id: Uuid::now_v7(),
-            status,
-            at: now,
-            sent_at: Some(now),
+            sent_at: Some(Utc::now()),
             provider_reference: Some("ses-1".into()),
-            provider_response: None,
-            feedback_type: None,
-            feedback_subtype: None,
-            first_seen: now,
+            ..StatusEvent::now(Uuid::now_v7(), status)
         }
     }
 
@@ -198,6 +278,32 @@ mod tests {
             StatusMessage::of(two.clone()),
             Some(StatusMessage::Statuses { events: two })
         );
+    }
+
+    #[test]
+    fn every_kind_reads_back_as_written_and_a_missing_field_is_refused() {
+        let now = Utc::now();
+        for message in [
+            StatusMessage::Status(event(Status::Delivered)),
+            StatusMessage::Complaint(ComplaintEvent {
+                notification_id: Uuid::now_v7(),
+                ses_feedback_id: Some("feedback".into()),
+                complaint_type: Some("abuse".into()),
+                complaint_date: now,
+                first_seen: now,
+            }),
+        ] {
+            let json = serde_json::to_vec(&message).expect("json");
+            let back: StatusMessage = serde_json::from_slice(&json).expect("decode");
+            assert_eq!(back, message);
+        }
+        let no_status = serde_json::json!({
+            "kind": "status", "notification_id": Uuid::now_v7(), "at": now, "first_seen": now,
+        });
+        let error = serde_json::from_value::<StatusMessage>(no_status).expect_err("refused");
+        assert!(error.to_string().contains("`status`"), "{error}");
+        let unknown = serde_json::json!({"kind": "other"});
+        assert!(serde_json::from_value::<StatusMessage>(unknown).is_err());
     }
 
     #[test]
