@@ -58,18 +58,7 @@ async fn publish_status(env: &TestEnv, events: &[StatusMessage]) {
 }
 
 fn status_event(id: Uuid, status: Status) -> StatusMessage {
-    let now = chrono::Utc::now();
-    StatusMessage::Status(StatusEvent {
-        notification_id: id,
-        status,
-        at: now,
-        sent_at: None,
-        provider_reference: None,
-        provider_response: None,
-        feedback_type: None,
-        feedback_subtype: None,
-        first_seen: now,
-    })
+    StatusMessage::Status(StatusEvent::now(id, status))
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -389,10 +378,7 @@ async fn packed_status_events_are_applied_together_and_a_missing_ones_retried_al
     // One message carrying both events; `later` is not stored yet.
     let events = [stored.id, later.id]
         .into_iter()
-        .map(|id| match status_event(id, Status::Delivered) {
-            StatusMessage::Status(event) => event,
-            other => panic!("{other:?}"),
-        })
+        .map(|id| StatusEvent::now(id, Status::Delivered))
         .collect();
     let connection = broker::connect(AMQP_URL, "test-packed")
         .await

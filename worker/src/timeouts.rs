@@ -7,7 +7,6 @@
 
 use std::time::Duration;
 
-use chrono::Utc;
 use herald_domain::broker::{self, Topology};
 use herald_domain::config::Settings;
 use herald_domain::db::PgPool;
@@ -75,21 +74,13 @@ pub async fn time_out(
         let Some((_, channel)) = &connection else {
             break;
         };
-        let now = Utc::now();
         let events = ids
             .iter()
             .map(|id| StatusEvent {
-                notification_id: *id,
-                status: Status::TemporaryFailure,
-                at: now,
-                sent_at: None,
-                provider_reference: None,
                 provider_response: Some(
                     "No delivery receipt within the sending timeout".to_owned(),
                 ),
-                feedback_type: None,
-                feedback_subtype: None,
-                first_seen: now,
+                ..StatusEvent::now(*id, Status::TemporaryFailure)
             })
             .collect();
         broker::publish_status_events(channel, &topology.status_queue(), events, None).await?;
