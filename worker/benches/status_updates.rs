@@ -20,8 +20,8 @@
 //!     timeouts: `STATUS_EVENTS_PER_MESSAGE` to a message), and one event
 //!     per message, as the SES webhook publishes them.
 //!
-//! Between phases the rows go back to `sending` and the table is vacuumed,
-//! so each phase starts from the same state.
+//! Between phases the rows go back to `sending`, the table is vacuumed and
+//! a checkpoint taken, so each phase starts from the same state.
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -165,18 +165,25 @@ fn seed(conn: &mut PgConnection, n: usize) -> anyhow::Result<Vec<(Uuid, DateTime
         .bind::<SqlUuid, _>(template)
         .execute(conn)?;
     }
-    diesel::sql_query("VACUUM ANALYZE notifications").execute(conn)?;
+    settle(conn)?;
     Ok(rows)
 }
 
-/// Every row back to `sending`, then VACUUM so each phase starts equal.
+/// Every row back to `sending`, then VACUUM and CHECKPOINT so each phase
+/// starts equal (a checkpoint falling inside one phase would make it pay
+/// every page's first write after it).
 fn reset(conn: &mut PgConnection) -> anyhow::Result<()> {
     diesel::sql_query(
         "UPDATE notifications SET status = 'sending', updated_at = NULL, provider_response = NULL
          WHERE status <> 'sending'",
     )
     .execute(conn)?;
+    settle(conn)
+}
+
+fn settle(conn: &mut PgConnection) -> anyhow::Result<()> {
     diesel::sql_query("VACUUM ANALYZE notifications").execute(conn)?;
+    diesel::sql_query("CHECKPOINT").execute(conn)?;
     Ok(())
 }
 
@@ -271,19 +278,11 @@ async fn consumer(
     topology.declare(&channel).await?;
     let queued = Instant::now();
     for chunk in rows.chunks(5_000) {
-        let now = Utc::now();
         let events: Vec<StatusEvent> = chunk
             .iter()
             .map(|(id, _)| StatusEvent {
-                notification_id: *id,
-                status: Status::Delivered,
-                at: now,
-                sent_at: None,
-                provider_reference: None,
                 provider_response: Some(PROVIDER_RESPONSE.to_owned()),
-                feedback_type: None,
-                feedback_subtype: None,
-                first_seen: now,
+                ..StatusEvent::now(*id, Status::Delivered)
             })
             .collect();
         let queue = topology.status_queue();
