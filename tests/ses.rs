@@ -181,13 +181,21 @@ fn spawn_worker(
 
 /// The API alone, accepting receipts from TOPIC signed with the test key.
 async fn api_trusting_the_test_certificate() -> (TestApp, Settings) {
+    trusting_the_test_certificate(&[]).await
+}
+
+/// The API accepting receipts from TOPIC signed with the test key, and an
+/// in-process worker running `consumers` (none: the API alone).
+async fn trusting_the_test_certificate(consumers: &[&str]) -> (TestApp, Settings) {
     let (cert, cert_url) = test_certificate().await;
     let env = TestEnv::new().await;
     let fixture = env.fixture().await;
     let mut settings = env.settings();
     settings.ses_sns_topic_arns = vec![TOPIC.to_owned()];
     settings.sns_insecure_test_certs = Some(format!("{cert_url}={}", cert.display()));
-    (serve(env, fixture, &settings, false).await, settings)
+    settings.consumers = consumers.iter().map(|c| (*c).to_owned()).collect();
+    let worker = !consumers.is_empty();
+    (serve(env, fixture, &settings, worker).await, settings)
 }
 
 async fn post_receipt(app: &TestApp, body: String) -> reqwest::Response {
@@ -611,4 +619,68 @@ async fn a_normal_key_text_is_published_through_sns_and_ends_sent() {
         "SNS MessageId kept"
     );
     setup.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn receipts_posted_at_once_are_all_queued_and_applied() {
+    // No sender: the receipts alone move these notifications.
+    let (app, _) = trusting_the_test_certificate(&["persist", "status"]).await;
+    let messages: Vec<_> = (0..30)
+        .map(|_| {
+            let mut message =
+                crate::persist::message(&app.fixture.service_id, &app.fixture.email_template);
+            message.id = herald_domain::ids::new_notification_id();
+            message.created_at = herald_domain::ids::created_at_of(&message.id).expect("v7");
+            message
+        })
+        .collect();
+    let payloads: Vec<Vec<u8>> = messages
+        .iter()
+        .map(|m| serde_json::to_vec(m).expect("json"))
+        .collect();
+    crate::persist::publish_raw(&app.env, &payloads).await;
+    let mut receipts = Vec::new();
+    for message in &messages {
+        let id = message.id.to_string();
+        receipts.push(signed_ses_event("delivery", &format!("ses-{id}"), &id, &[]).await);
+    }
+
+    let answers = futures_util::future::join_all(
+        receipts
+            .into_iter()
+            .map(|receipt| post_receipt(&app, receipt)),
+    )
+    .await;
+    assert!(
+        answers.iter().all(|a| a.status() == 200),
+        "every receipt queued"
+    );
+
+    let ids: Vec<Uuid> = messages.iter().map(|m| m.id).collect();
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(30);
+    loop {
+        let ids = ids.clone();
+        let delivered: i64 = app
+            .env
+            .query(move |conn| {
+                use diesel::prelude::*;
+                use herald_domain::schema::notifications::dsl;
+                dsl::notifications
+                    .filter(dsl::id.eq_any(ids))
+                    .filter(dsl::status.eq("delivered"))
+                    .count()
+                    .get_result(conn)
+                    .expect("count")
+            })
+            .await;
+        if delivered == 30 {
+            break;
+        }
+        assert!(
+            tokio::time::Instant::now() < deadline,
+            "{delivered} of 30 delivered"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    app.stop().await;
 }

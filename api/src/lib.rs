@@ -6,6 +6,10 @@
 //! * `body.rs`, `validation.rs`: reading and checking the request;
 //! * `publisher.rs`: the confirmed publish to RabbitMQ.
 //!
+//! SES receipts (`routes/receipts.rs`) are verified, then queued through
+//! `receipt_groups.rs`, which packs receipts arriving together into one
+//! message.
+//!
 //! Reads (`routes/notifications/get.rs`) go to PostgreSQL through `db.rs`,
 //! which bounds and times out every call.
 
@@ -20,6 +24,7 @@ pub mod error;
 pub mod limits;
 pub mod publisher;
 pub mod query;
+pub mod receipt_groups;
 pub mod routes;
 pub mod startup;
 pub mod validation;

@@ -14,7 +14,8 @@ use std::time::{Duration, Instant};
 use futures_util::StreamExt;
 use herald_domain::broker::{self, PublishError, Topology};
 use herald_domain::messages::{
-    ChangeEvent, DocumentMessage, InboundSmsMessage, NotificationMessage, StatusMessage,
+    ChangeEvent, DocumentMessage, InboundSmsMessage, NotificationMessage, StatusEvent,
+    StatusMessage,
 };
 use herald_domain::metrics::Metrics;
 use herald_probes::Health;
@@ -157,12 +158,36 @@ impl Publisher {
         Ok(())
     }
 
+    /// Queues status events together, packed as the batch steps pack them
+    /// ([`broker::publish_status_events`]), confirmed.
+    pub async fn publish_status_events(&self, events: Vec<StatusEvent>) -> Result<(), ApiError> {
+        let queue = self.topology.status_queue();
+        let queue = queue.as_str();
+        self.confirmed(queue, |channel| async move {
+            broker::publish_status_events(&channel, queue, events, None).await
+        })
+        .await
+    }
+
     async fn publish_confirmed(
         &self,
         exchange: &str,
         routing_key: &str,
         payload: &[u8],
     ) -> Result<(), ApiError> {
+        self.confirmed(routing_key, |channel| async move {
+            broker::publish_confirmed(&channel, exchange, routing_key, payload, None).await
+        })
+        .await
+    }
+
+    /// Runs `publish` on one of the confirm channels within the publish
+    /// timeout; a failure is counted and becomes a 503.
+    async fn confirmed<F, Fut>(&self, routing_key: &str, publish: F) -> Result<(), ApiError>
+    where
+        F: FnOnce(Channel) -> Fut,
+        Fut: std::future::Future<Output = Result<(), PublishError>>,
+    {
         let channel = self.channel().ok_or_else(|| {
             self.metrics
                 .publish_failures_total
@@ -171,12 +196,9 @@ impl Publisher {
             ApiError::Unavailable("The message broker is unavailable; try again shortly".into())
         })?;
         let started = Instant::now();
-        let outcome = tokio::time::timeout(
-            self.timeout,
-            broker::publish_confirmed(&channel, exchange, routing_key, payload, None),
-        )
-        .await
-        .unwrap_or(Err(PublishError::TimedOut));
+        let outcome = tokio::time::timeout(self.timeout, publish(channel))
+            .await
+            .unwrap_or(Err(PublishError::TimedOut));
         self.metrics
             .publish_confirm_duration_seconds
             .observe(started.elapsed().as_secs_f64());

@@ -21,6 +21,7 @@ use crate::cache::ServiceCache;
 use crate::db::Db;
 use crate::limits::Limits;
 use crate::publisher::{self, Publisher};
+use crate::receipt_groups::ReceiptGroups;
 use crate::routes;
 use crate::routes::receipts::SnsWebhook;
 
@@ -31,6 +32,8 @@ pub struct AppState {
     pub cache: Arc<ServiceCache>,
     pub limits: Arc<Limits>,
     pub publisher: Arc<Publisher>,
+    /// Queues SES receipts, those arriving together in one message.
+    pub receipts: ReceiptGroups,
     pub db: Db,
     pub metrics: Metrics,
     /// Base of the `uri` fields, ending in `/`.
@@ -121,6 +124,7 @@ impl Application {
         let state = web::Data::new(AppState {
             cache,
             limits,
+            receipts: ReceiptGroups::start(publisher.clone()),
             publisher,
             db,
             metrics: metrics.clone(),

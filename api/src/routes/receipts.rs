@@ -12,6 +12,7 @@ use std::collections::HashMap;
 use actix_web::{HttpResponse, web};
 use herald_domain::config::Settings;
 use herald_domain::inbound_sms::parse_two_way_event;
+use herald_domain::messages::StatusMessage;
 use herald_domain::ses::events::parse_ses_event;
 use herald_domain::ses::sns::{self, CertTrust, SnsError, SnsMessage, SnsMessageType, Verifier};
 use herald_domain::ses::{self, Receipt};
@@ -74,11 +75,11 @@ pub async fn ses(state: web::Data<AppState>, body: web::Bytes) -> Result<HttpRes
     })?;
     match ses::receipt(&event, chrono::Utc::now()) {
         Receipt::Apply(status) => {
-            state
-                .publisher
-                .publish_status(&status)
-                .await
-                .inspect_err(|_| outcome("unavailable"))?;
+            let queued = match status {
+                StatusMessage::Status(event) => state.receipts.publish(event).await,
+                other => state.publisher.publish_status(&other).await,
+            };
+            queued.inspect_err(|_| outcome("unavailable"))?;
             outcome("queued");
         }
         Receipt::Ignore => outcome("ignored"),
