@@ -65,6 +65,7 @@ fn status_event(id: Uuid, status: Status) -> StatusMessage {
 async fn test_key_notifications_are_simulated_through_to_their_final_status() {
     let app = spawn_app().await;
     let key = app.fixture.test_key.clone();
+    let posted = tokio::time::Instant::now();
 
     let delivered = app
         .post(
@@ -97,6 +98,13 @@ async fn test_key_notifications_are_simulated_through_to_their_final_status() {
         assert!(got["sent_at"].is_string(), "{got}");
         assert!(got["completed_at"].is_string(), "{got}");
     }
+    // The simulator's receipts come a second after `sending`, as a
+    // provider's would.
+    assert!(
+        posted.elapsed() >= Duration::from_millis(900),
+        "final statuses after {:?}",
+        posted.elapsed()
+    );
     app.stop().await;
 }
 

@@ -72,7 +72,7 @@ impl Deliver {
         &self,
         message: NotificationMessage,
         stop: &CancellationToken,
-    ) -> anyhow::Result<Vec<StatusEvent>> {
+    ) -> anyhow::Result<Delivered> {
         let now = Utc::now();
         let event =
             |status: Status, reference: Option<String>, response: Option<String>| StatusEvent {
@@ -100,10 +100,14 @@ impl Deliver {
                 .inc();
             let reference = format!("simulated-{}", message.id);
             let outcome = simulator::outcome(message.notification_type, &message.recipient);
-            return Ok(vec![
-                event(Status::Sending, Some(reference.clone()), None),
-                event(outcome, Some(reference), None),
-            ]);
+            let receipt = StatusEvent {
+                at: Utc::now() + simulator::RECEIPT_DELAY,
+                ..event(outcome, Some(reference.clone()), None)
+            };
+            return Ok(Delivered {
+                events: vec![event(Status::Sending, Some(reference), None)],
+                simulated_receipt: Some(receipt),
+            });
         }
         let (provider, result) = self.send_with_retries(&message, stop).await?;
         match result {
@@ -116,7 +120,7 @@ impl Deliver {
                 if !self.reports_receipts(message.notification_type) {
                     events.push(event(Status::Sent, Some(reference), None));
                 }
-                Ok(events)
+                Ok(Delivered::now(events))
             }
             Err(reason) => {
                 self.metrics
@@ -124,7 +128,11 @@ impl Deliver {
                     .with_label_values(&[kind, provider, "failed"])
                     .inc();
                 tracing::warn!(notification.id = %message.id, %reason, "provider refused the notification");
-                Ok(vec![event(Status::TechnicalFailure, None, Some(reason))])
+                Ok(Delivered::now(vec![event(
+                    Status::TechnicalFailure,
+                    None,
+                    Some(reason),
+                )]))
             }
         }
     }
@@ -189,6 +197,23 @@ impl Deliver {
     }
 }
 
+/// What handing one notification over produced.
+struct Delivered {
+    /// Status events to queue now.
+    events: Vec<StatusEvent>,
+    /// The simulator's receipt, to arrive [`simulator::RECEIPT_DELAY`] later.
+    simulated_receipt: Option<StatusEvent>,
+}
+
+impl Delivered {
+    fn now(events: Vec<StatusEvent>) -> Delivered {
+        Delivered {
+            events,
+            simulated_receipt: None,
+        }
+    }
+}
+
 fn no_provider(what: &str) -> String {
     format!("No {what} provider is configured for this Herald deployment")
 }
@@ -224,17 +249,29 @@ impl BatchHandler for Deliver {
     ) -> anyhow::Result<Vec<Rejected>> {
         let (messages, rejected) = decode::<NotificationMessage>(batch);
         let this = &*self;
-        let results: Vec<anyhow::Result<Vec<StatusEvent>>> = futures_util::stream::iter(messages)
+        let results: Vec<anyhow::Result<Delivered>> = futures_util::stream::iter(messages)
             .map(|(_, message)| this.deliver(message, stop))
             .buffer_unordered(CONCURRENCY)
             .collect()
             .await;
-        let mut events = Vec::with_capacity(2 * results.len());
+        let (mut events, mut receipts) = (Vec::with_capacity(2 * results.len()), Vec::new());
         for result in results {
-            events.extend(result?);
+            let delivered = result?;
+            events.extend(delivered.events);
+            receipts.extend(delivered.simulated_receipt);
         }
+        let status_queue = outbox.topology.status_queue();
         outbox
-            .publish_status_events(&outbox.topology.status_queue(), events, None)
+            .publish_status_events(&status_queue, events, None)
+            .await?;
+        // The status retry queue holds each message for its TTL, then
+        // dead-letters it into the status queue.
+        outbox
+            .publish_status_events(
+                &outbox.topology.retry_queue_for(&status_queue),
+                receipts,
+                Some(simulator::RECEIPT_DELAY),
+            )
             .await?;
         Ok(rejected)
     }

@@ -4,6 +4,11 @@
 use herald_domain::kinds::{NotificationType, Status};
 use herald_domain::recipient;
 
+/// How long after `sending` the simulator's receipt arrives, as a real
+/// provider's would (Notify's simulated provider answers a few seconds
+/// later): clients polling a test-key notification see `sending` first.
+pub const RECEIPT_DELAY: std::time::Duration = std::time::Duration::from_secs(1);
+
 /// Notify's simulator addresses and numbers, and their outcomes.
 const PERMANENT_FAILURE_EMAIL: &str = "perm-fail@simulator.notify";
 const TEMPORARY_FAILURE_EMAIL: &str = "temp-fail@simulator.notify";
