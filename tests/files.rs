@@ -175,3 +175,67 @@ async fn files_need_a_contact_link_and_valid_content() {
     .await;
     app.stop().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_file_past_its_retention_is_gone_then_deleted_by_the_worker() {
+    let app = spawn_app().await;
+    app.set_contact_link().await;
+    let link = send_file(
+        &app,
+        "ann@example.com",
+        json!({"file": STANDARD.encode(CSV), "filename": "statement.csv",
+               "confirm_email_before_download": false, "retention_period": "1 week"}),
+    )
+    .await;
+    assert_eq!(fetch(&app, &link).await.status(), 200);
+
+    // Its retention period runs out.
+    let expire = |conn: &mut diesel::PgConnection| {
+        use diesel::RunQueryDsl;
+        diesel::sql_query("UPDATE documents SET expires_at = now() - interval '1 minute'")
+            .execute(conn)
+            .expect("expire")
+    };
+    assert_eq!(app.env.query(expire).await, 1);
+    let gone = app.client.get(&link).send().await.expect("get link");
+    assert_error(
+        gone,
+        410,
+        &[(
+            "GoneError",
+            "This file is no longer available: its retention period has ended",
+        )],
+    )
+    .await;
+
+    // A worker's maintenance (at start, then hourly) deletes it.
+    let worker = herald_worker::Worker::start(
+        &app.env.settings(),
+        herald_domain::metrics::Metrics::new().expect("metrics"),
+        herald_probes::Health::new(),
+    )
+    .await
+    .expect("start a worker");
+    let stop = tokio_util::sync::CancellationToken::new();
+    let running = tokio::spawn(worker.run_until(stop.clone().cancelled_owned()));
+    let count = |conn: &mut diesel::PgConnection| {
+        use diesel::RunQueryDsl;
+        diesel::select(diesel::dsl::sql::<diesel::sql_types::BigInt>(
+            "(SELECT count(*) FROM documents)",
+        ))
+        .get_result::<i64>(conn)
+        .expect("count")
+    };
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(15);
+    while app.env.query(count).await > 0 {
+        assert!(tokio::time::Instant::now() < deadline, "never deleted");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert_eq!(
+        app.client.get(&link).send().await.expect("get").status(),
+        404
+    );
+    stop.cancel();
+    running.await.expect("join").expect("worker");
+    app.stop().await;
+}
