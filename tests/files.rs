@@ -32,6 +32,21 @@ async fn send_file(app: &TestApp, to: &str, file: Value) -> String {
     link
 }
 
+/// An app whose service has a contact link and has sent Ann a CSV
+/// statement (no address confirmation) kept for `retention`; its link.
+async fn app_with_a_sent_statement(retention: &str) -> (TestApp, String) {
+    let app = spawn_app().await;
+    app.set_contact_link().await;
+    let link = send_file(
+        &app,
+        "ann@example.com",
+        json!({"file": STANDARD.encode(CSV), "filename": "statement.csv",
+               "confirm_email_before_download": false, "retention_period": retention}),
+    )
+    .await;
+    (app, link)
+}
+
 /// GETs `link` until the documents worker has stored the file.
 async fn fetch(app: &TestApp, link: &str) -> reqwest::Response {
     let deadline = tokio::time::Instant::now() + Duration::from_secs(15);
@@ -46,15 +61,7 @@ async fn fetch(app: &TestApp, link: &str) -> reqwest::Response {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_file_downloads_from_its_link_and_only_with_its_key() {
-    let app = spawn_app().await;
-    app.set_contact_link().await;
-    let link = send_file(
-        &app,
-        "ann@example.com",
-        json!({"file": STANDARD.encode(CSV), "filename": "statement.csv",
-               "confirm_email_before_download": false, "retention_period": "4 weeks"}),
-    )
-    .await;
+    let (app, link) = app_with_a_sent_statement("4 weeks").await;
 
     let response = fetch(&app, &link).await;
     assert_eq!(response.status(), 200);
@@ -178,15 +185,7 @@ async fn files_need_a_contact_link_and_valid_content() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_file_past_its_retention_is_gone_then_deleted_by_the_worker() {
-    let app = spawn_app().await;
-    app.set_contact_link().await;
-    let link = send_file(
-        &app,
-        "ann@example.com",
-        json!({"file": STANDARD.encode(CSV), "filename": "statement.csv",
-               "confirm_email_before_download": false, "retention_period": "1 week"}),
-    )
-    .await;
+    let (app, link) = app_with_a_sent_statement("1 week").await;
     assert_eq!(fetch(&app, &link).await.status(), 200);
 
     // Its retention period runs out.
