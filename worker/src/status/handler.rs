@@ -101,28 +101,28 @@ impl Status {
         let missing: HashSet<&Uuid> = missing.iter().collect();
         let oldest_allowed = Utc::now() - self.max_age;
         let (mut retry_statuses, mut retries, mut parked) = (Vec::new(), Vec::new(), Vec::new());
-        let is_missing = |id: &Uuid, first_seen| {
+        let next = |id: &Uuid, first_seen| {
             if !missing.contains(id) {
-                None
+                Next::Done
             } else if first_seen < oldest_allowed {
                 tracing::warn!(notification.id = %id, "status event parked: its notification never appeared");
-                Some(false)
+                Next::Park
             } else {
-                Some(true)
+                Next::Retry
             }
         };
         for event in events.statuses.iter() {
-            match is_missing(&event.notification_id, event.first_seen) {
-                None => {}
-                Some(true) => retry_statuses.push(event.clone()),
-                Some(false) => parked.push(StatusMessage::Status(event.clone())),
+            match next(&event.notification_id, event.first_seen) {
+                Next::Done => {}
+                Next::Retry => retry_statuses.push(event.clone()),
+                Next::Park => parked.push(StatusMessage::Status(event.clone())),
             }
         }
         for complaint in events.complaints.iter() {
-            match is_missing(&complaint.notification_id, complaint.first_seen) {
-                None => {}
-                Some(true) => retries.push(StatusMessage::Complaint(complaint.clone())),
-                Some(false) => parked.push(StatusMessage::Complaint(complaint.clone())),
+            match next(&complaint.notification_id, complaint.first_seen) {
+                Next::Done => {}
+                Next::Retry => retries.push(StatusMessage::Complaint(complaint.clone())),
+                Next::Park => parked.push(StatusMessage::Complaint(complaint.clone())),
             }
         }
         let retried = retry_statuses.len() + retries.len();
@@ -152,6 +152,16 @@ impl Status {
             .inc_by(parked.len() as u64);
         Ok(())
     }
+}
+
+/// What becomes of an event after the batch's commit.
+enum Next {
+    /// Applied, or stale: nothing more to do.
+    Done,
+    /// Its notification is not stored yet: again after the retry delay.
+    Retry,
+    /// Its notification never appeared within the maximum age.
+    Park,
 }
 
 /// A batch's events, out of their messages: statuses collapsed to one per
