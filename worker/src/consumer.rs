@@ -40,9 +40,10 @@ pub struct ConsumerSettings {
     /// the broker connection.
     pub name: &'static str,
     pub check: &'static str,
+    /// How much a batch holds, counted by `weight`.
+    pub batch_size: usize,
     /// How much of a batch a message takes: `|_| 1`, or the status
     /// events it carries ([`broker::events_in`]).
-    pub batch_size: usize,
     pub weight: fn(&Delivery) -> usize,
     pub linger: Duration,
     pub prefetch: u16,
