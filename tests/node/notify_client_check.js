@@ -7,7 +7,8 @@
 //          [--page-count N] [--template-version N]
 //          [--letter-template ID] [--received-texts N]
 //
-// Covers sendEmail, sendSms, getNotificationById, getNotifications (filters
+// Covers sendEmail (also with a file from prepareUpload, downloaded from its
+// link), sendSms, getNotificationById, getNotifications (filters
 // and olderThan), getTemplateById, getTemplateByIdAndVersion, getAllTemplates,
 // previewTemplateById, getReceivedTexts (expecting --received-texts N texts,
 // default 0), with --letter-template sendLetter, sendPrecompiledLetter and
@@ -56,7 +57,6 @@ const RECEIVED_TEXT_KEYS = ['id', 'created_at', 'service_id', 'notify_number', '
 const SKIPPED = {
   setProxy: 'client-side configuration, no request',
   setClient: 'client-side configuration, no request',
-  prepareUpload: 'client-side helper, no request',
 };
 
 class CheckFailed extends Error {}
@@ -369,6 +369,30 @@ class Run {
       this.ids.push(response.data.id);
       this.state.plain = response.status === 201 ? response.data : null;
       this.checkCreated(response, 'email', emailTemplate, null, 'Dear Bob,\n\nYour code is 42.', 'Hello Bob', null);
+    });
+    await this.check('prepareUpload', 'a file sent with sendEmail, downloaded from its link', async () => {
+      const data = Buffer.from('name,amount\nAnn,12\n');
+      const upload = c.prepareUpload(data, {
+        filename: 'statement.csv', confirmEmailBeforeDownload: false, retentionPeriod: '2 weeks',
+      });
+      const response = await c.sendEmail(emailTemplate, 'file@example.com', { personalisation: { name: 'Ann', code: upload } });
+      expectStatus(response, 201, 'POST /v2/notifications/email with a file');
+      this.ids.push(response.data.id);
+      const found = /https?:\/\/\S+\/d\/\S+/.exec(response.data.content.body);
+      expect(found, 'the email carries a download link', response.data.content.body);
+      const link = found[0].replace(/\.$/, '');
+      const deadline = Date.now() + 15000;
+      for (;;) {
+        const got = await fetch(link);
+        if (got.status === 200) {
+          const body = Buffer.from(await got.arrayBuffer());
+          expect(body.equals(data), 'downloaded file', body.toString());
+          break;
+        }
+        // 404 until the documents worker has stored the file.
+        expect(got.status === 404 && Date.now() < deadline, `download ${link} answered ${got.status}`);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
     });
     await this.check('sendSms', 'personalisation+reference', async () => {
       const response = await c.sendSms(smsTemplate, '+447700900123', { personalisation: { code: '9876' }, reference: this.ref('sms') });
