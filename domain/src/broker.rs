@@ -11,6 +11,7 @@
 //! (default exchange) ──▶ <p>.status ──▶ status worker ──▶ <p>.callbacks ──▶ callback worker
 //! (default exchange) ──▶ <p>.inbound ──▶ inbound worker (received texts) ──▶ <p>.callbacks
 //!     <p>.status.retry: TTL, dead-letters back to <p>.status (notification not stored yet)
+//!     <p>.status.simulated: TTL, dead-letters back to <p>.status (test keys' receipts, a second late)
 //!     <p>.callbacks.retry: TTL, dead-letters back to <p>.callbacks (client endpoint failed)
 //!     <p>.status.parked, <p>.callbacks.parked: gave up, kept for an operator to re-drive
 //! <p>.dead (direct) ──<queue name>──▶ <queue>.dead (quorum): what a consumer could not process
@@ -78,6 +79,13 @@ impl Topology {
         format!("{queue}.retry")
     }
 
+    /// Where the simulator's receipts wait their delay before the status
+    /// queue: their own queue, so they never wait behind longer retries
+    /// (messages expire in order).
+    pub fn simulated_receipts_queue(&self) -> String {
+        format!("{}.simulated", self.status_queue())
+    }
+
     pub fn parked_queue_for(&self, queue: &str) -> String {
         format!("{queue}.parked")
     }
@@ -103,6 +111,7 @@ impl Topology {
             queues.push(self.retry_queue_for(&queue));
             queues.push(self.parked_queue_for(&queue));
         }
+        queues.push(self.simulated_receipts_queue());
         queues
     }
 
@@ -175,6 +184,8 @@ impl Topology {
         let status = self.status_queue();
         self.declare_work_queue(channel, &status).await?;
         self.declare_retry_queues(channel, &status).await?;
+        self.declare_delay_queue(channel, &self.simulated_receipts_queue(), &status)
+            .await?;
         self.declare_work_queue(channel, &self.documents_queue())
             .await?;
         self.declare_work_queue(channel, &self.inbound_queue())
@@ -196,26 +207,9 @@ impl Topology {
             .await
     }
 
-    /// A delay queue whose messages, published with a per-message TTL
-    /// (`expiration`, see [`publish_many_confirmed`]), expire back into
-    /// `queue` through the default exchange; and a parking queue. The delay
-    /// is not a queue argument, so changing it never needs a redeclare.
+    /// A retry queue (a delay queue back into `queue`) and a parking queue.
     async fn declare_retry_queues(&self, channel: &Channel, queue: &str) -> lapin::Result<()> {
-        let mut args = quorum_args();
-        args.insert("x-dead-letter-exchange".into(), long_string(""));
-        args.insert("x-dead-letter-routing-key".into(), long_string(queue));
-        // Quorum queues dead-letter at most once unless told otherwise.
-        args.insert(
-            "x-dead-letter-strategy".into(),
-            long_string("at-least-once"),
-        );
-        args.insert("x-overflow".into(), long_string("reject-publish"));
-        channel
-            .queue_declare(
-                self.retry_queue_for(queue).as_str().into(),
-                durable_queue(),
-                args,
-            )
+        self.declare_delay_queue(channel, &self.retry_queue_for(queue), queue)
             .await?;
         channel
             .queue_declare(
@@ -223,6 +217,31 @@ impl Topology {
                 durable_queue(),
                 quorum_args(),
             )
+            .await?;
+        Ok(())
+    }
+
+    /// A delay queue whose messages, published with a per-message TTL
+    /// (`expiration`, see [`publish_many_confirmed`]), expire into `target`
+    /// through the default exchange. The delay is not a queue argument, so
+    /// changing it never needs a redeclare.
+    async fn declare_delay_queue(
+        &self,
+        channel: &Channel,
+        delay: &str,
+        target: &str,
+    ) -> lapin::Result<()> {
+        let mut args = quorum_args();
+        args.insert("x-dead-letter-exchange".into(), long_string(""));
+        args.insert("x-dead-letter-routing-key".into(), long_string(target));
+        // Quorum queues dead-letter at most once unless told otherwise.
+        args.insert(
+            "x-dead-letter-strategy".into(),
+            long_string("at-least-once"),
+        );
+        args.insert("x-overflow".into(), long_string("reject-publish"));
+        channel
+            .queue_declare(delay.into(), durable_queue(), args)
             .await?;
         Ok(())
     }

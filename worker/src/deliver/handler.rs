@@ -264,11 +264,11 @@ impl BatchHandler for Deliver {
         outbox
             .publish_status_events(&status_queue, events, None)
             .await?;
-        // The status retry queue holds each message for its TTL, then
+        // Their delay queue holds each message for its TTL, then
         // dead-letters it into the status queue.
         outbox
             .publish_status_events(
-                &outbox.topology.retry_queue_for(&status_queue),
+                &outbox.topology.simulated_receipts_queue(),
                 receipts,
                 Some(simulator::RECEIPT_DELAY),
             )

@@ -4,8 +4,8 @@
 use herald_domain::kinds::{NotificationType, Status};
 use herald_domain::recipient;
 
-/// How long after `sending` the simulator's receipt arrives, as a real
-/// provider's would (Notify's simulated provider answers a few seconds
+/// How long after `sending` the simulator's receipt arrives (through
+/// `<p>.status.simulated`), as a real provider's would (Notify's simulated provider answers a few seconds
 /// later): clients polling a test-key notification see `sending` first.
 pub const RECEIPT_DELAY: std::time::Duration = std::time::Duration::from_secs(1);
 
