@@ -386,7 +386,7 @@ pub async fn publish_status_events(
     events: Vec<StatusEvent>,
     expiration: Option<std::time::Duration>,
 ) -> Result<(), PublishError> {
-    let mut pending = Vec::new();
+    let mut messages = Vec::new();
     let mut events = events.into_iter().peekable();
     while events.peek().is_some() {
         let pack: Vec<StatusEvent> = events.by_ref().take(STATUS_EVENTS_PER_MESSAGE).collect();
@@ -396,25 +396,12 @@ pub async fn publish_status_events(
         };
         let mut headers = FieldTable::default();
         headers.insert(EVENTS_HEADER.into(), AMQPValue::LongUInt(count));
-        pending.push(
-            channel
-                .basic_publish(
-                    "".into(),
-                    queue.into(),
-                    BasicPublishOptions {
-                        mandatory: true,
-                        ..BasicPublishOptions::default()
-                    },
-                    &serde_json::to_vec(&message)?,
-                    properties(Some(headers), expiration),
-                )
-                .await?,
-        );
+        messages.push((
+            serde_json::to_vec(&message)?,
+            properties(Some(headers), expiration),
+        ));
     }
-    for confirm in pending {
-        check(confirm.await?, queue)?;
-    }
-    Ok(())
+    publish_all(channel, "", queue, messages).await
 }
 
 /// Publishes several persistent JSON messages, then waits for all their
@@ -428,8 +415,22 @@ pub async fn publish_many_confirmed(
     payloads: &[Vec<u8>],
     expiration: Option<std::time::Duration>,
 ) -> Result<(), PublishError> {
-    let mut pending = Vec::with_capacity(payloads.len());
-    for payload in payloads {
+    let messages: Vec<(&[u8], BasicProperties)> = payloads
+        .iter()
+        .map(|payload| (payload.as_slice(), properties(None, expiration)))
+        .collect();
+    publish_all(channel, exchange, routing_key, messages).await
+}
+
+/// Publishes every message (mandatory), then awaits all the confirms.
+async fn publish_all<P: AsRef<[u8]>>(
+    channel: &Channel,
+    exchange: &str,
+    routing_key: &str,
+    messages: impl IntoIterator<Item = (P, BasicProperties)>,
+) -> Result<(), PublishError> {
+    let mut pending = Vec::new();
+    for (payload, properties) in messages {
         pending.push(
             channel
                 .basic_publish(
@@ -439,8 +440,8 @@ pub async fn publish_many_confirmed(
                         mandatory: true,
                         ..BasicPublishOptions::default()
                     },
-                    payload,
-                    properties(None, expiration),
+                    payload.as_ref(),
+                    properties,
                 )
                 .await?,
         );
