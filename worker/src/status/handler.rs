@@ -12,7 +12,7 @@ use herald_domain::format::timestamp;
 use herald_domain::kinds::Status as NotificationStatus;
 use herald_domain::messages::{CallbackMessage, ComplaintEvent, StatusEvent, StatusMessage};
 use herald_domain::metrics::Metrics;
-use herald_domain::models::{self, Applied};
+use herald_domain::models::{self, Applied, StatusOutcome};
 use herald_domain::status;
 use herald_probes::Health;
 use lapin::message::Delivery;
@@ -34,14 +34,6 @@ pub struct Status {
     retry_delay: Duration,
 }
 
-/// What one committed batch produced.
-struct Committed {
-    updated: usize,
-    to_call_back: Vec<Applied>,
-    stale: usize,
-    missing: Vec<Uuid>,
-}
-
 impl Status {
     pub fn new(
         pool: PgPool,
@@ -61,22 +53,23 @@ impl Status {
 
     /// Applies the batch in one transaction, retrying while the database is
     /// unavailable (the batch stays unacked meanwhile).
-    async fn commit(&self, events: &Events, stop: &CancellationToken) -> anyhow::Result<Committed> {
+    async fn commit(
+        &self,
+        events: &Events,
+        stop: &CancellationToken,
+    ) -> anyhow::Result<StatusOutcome> {
         let pool = self.pool.clone();
         let (statuses, complaints) = (events.statuses.clone(), events.complaints.clone());
         commit_until_done(
             move || {
                 let mut conn = pool.get()?;
                 Ok(conn.transaction::<_, diesel::result::Error, _>(|conn| {
-                    let outcome = models::apply_statuses(conn, &statuses, DELIVERY_STATUS)?;
-                    let mut missing = outcome.missing;
-                    missing.extend(models::record_complaints(conn, &complaints)?);
-                    Ok(Committed {
-                        updated: outcome.updated,
-                        to_call_back: outcome.to_call_back,
-                        stale: outcome.stale,
-                        missing,
-                    })
+                    let mut outcome = models::apply_statuses(conn, &statuses, DELIVERY_STATUS)?;
+                    // Complaints about notifications not stored yet wait too.
+                    outcome
+                        .missing
+                        .extend(models::record_complaints(conn, &complaints)?);
+                    Ok(outcome)
                 })?)
             },
             LOOP_NAME,
