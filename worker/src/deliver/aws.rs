@@ -19,12 +19,10 @@ use herald_domain::recipient;
 
 use super::provider::{EmailProvider, OutgoingEmail, OutgoingSms, ProviderError, SmsProvider};
 
-/// The SES message tag (event publishing) that carries the notification id,
-/// so that a receipt maps back to its row by primary key.
-pub const NOTIFICATION_ID_TAG: &str = herald_domain::ses::NOTIFICATION_ID_TAG;
-/// The same id as a mail header, for SES identity notifications (which carry
-/// headers, when the identity includes them, but no tags).
-pub const NOTIFICATION_ID_HEADER: &str = herald_domain::ses::NOTIFICATION_ID_HEADER;
+// The notification id travels as an SES message tag (event publishing) and
+// as a mail header (identity notifications carry headers but no tags), so a
+// receipt maps back to its row by primary key.
+use herald_domain::ses::{NOTIFICATION_ID_HEADER, NOTIFICATION_ID_TAG};
 
 /// The shared AWS configuration of both clients.
 pub async fn load_config(settings: &Settings) -> aws_config::SdkConfig {
