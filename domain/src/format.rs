@@ -7,16 +7,18 @@ pub fn timestamp(at: &DateTime<Utc>) -> String {
     at.format("%Y-%m-%dT%H:%M:%S%.6fZ").to_string()
 }
 
+/// `text` safe inside HTML text and double-quoted attributes.
+pub fn html_escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
 /// A plain HTML rendering of a rendered email body, for the HTML part of
 /// sent emails and for previews: escaped text, paragraphs on blank lines,
 /// `*`/`-` bullet lists, line breaks.
 pub fn email_html(body: &str) -> String {
-    let escape = |s: &str| {
-        s.replace('&', "&amp;")
-            .replace('<', "&lt;")
-            .replace('>', "&gt;")
-            .replace('"', "&quot;")
-    };
     let mut html = String::new();
     for block in body.split("\n\n").map(str::trim).filter(|b| !b.is_empty()) {
         let lines: Vec<&str> = block.lines().collect();
@@ -28,12 +30,12 @@ pub fn email_html(body: &str) -> String {
             Some(items) => {
                 html.push_str("<ul>");
                 for item in items {
-                    html.push_str(&format!("<li>{}</li>", escape(item)));
+                    html.push_str(&format!("<li>{}</li>", html_escape(item)));
                 }
                 html.push_str("</ul>");
             }
             None => {
-                let text: Vec<String> = lines.iter().map(|l| escape(l)).collect();
+                let text: Vec<String> = lines.iter().map(|l| html_escape(l)).collect();
                 html.push_str(&format!("<p>{}</p>", text.join("<br>")));
             }
         }

@@ -10,6 +10,7 @@
 use actix_web::http::header;
 use actix_web::{HttpResponse, web};
 use herald_domain::documents;
+use herald_domain::format::html_escape;
 use herald_domain::models::Document;
 use serde::Deserialize;
 use uuid::Uuid;
@@ -124,7 +125,7 @@ fn file_response(document: &Document, plain: Vec<u8>) -> HttpResponse {
 
 fn confirm_page(key: &str, problem: Option<&str>) -> HttpResponse {
     let problem = problem
-        .map(|p| format!("<p role=\"alert\"><strong>{}</strong></p>", escape(p)))
+        .map(|p| format!("<p role=\"alert\"><strong>{}</strong></p>", html_escape(p)))
         .unwrap_or_default();
     let page = format!(
         "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">\
@@ -135,7 +136,7 @@ fn confirm_page(key: &str, problem: Option<&str>) -> HttpResponse {
          <label for=\"email_address\">Email address</label> \
          <input id=\"email_address\" name=\"email_address\" type=\"email\" autocomplete=\"email\">\
          <button type=\"submit\">Continue</button></form></body></html>",
-        escape(key)
+        html_escape(key)
     );
     if problem.is_empty() {
         HttpResponse::Ok()
@@ -145,11 +146,4 @@ fn confirm_page(key: &str, problem: Option<&str>) -> HttpResponse {
     .content_type("text/html; charset=utf-8")
     .insert_header((header::CACHE_CONTROL, "no-store"))
     .body(page)
-}
-
-fn escape(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
 }
