@@ -148,14 +148,24 @@ impl Publisher {
         self.publish_confirmed("", queue, &payload).await
     }
 
-    /// Queues files for the document store, each confirmed, before the
+    /// Queues files for the document store, confirmed together, before the
     /// email that links to them is published.
     pub async fn publish_documents(&self, documents: &[DocumentMessage]) -> Result<(), ApiError> {
-        for document in documents {
-            self.publish_to_queue(&self.topology.documents_queue(), document)
-                .await?;
+        if documents.is_empty() {
+            return Ok(());
         }
-        Ok(())
+        let payloads = documents
+            .iter()
+            .map(serde_json::to_vec)
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(anyhow::Error::from)?;
+        let queue = self.topology.documents_queue();
+        let queue = queue.as_str();
+        let payloads = &payloads;
+        self.confirmed(queue, |channel| async move {
+            broker::publish_many_confirmed(&channel, "", queue, payloads, None).await
+        })
+        .await
     }
 
     /// Queues status events together, packed as the batch steps pack them
