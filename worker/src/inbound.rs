@@ -10,7 +10,7 @@
 //! between the commit and the queueing, that callback is lost (the text is
 //! kept and listed).
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use diesel::Connection;
 use herald_domain::db::PgPool;
@@ -50,7 +50,8 @@ impl Inbound {
 struct Stored {
     new: Vec<ReceivedText>,
     unknown: usize,
-    callbacks: Vec<ServiceCallback>,
+    /// The services among them with an inbound-SMS callback.
+    with_callback: HashSet<Uuid>,
 }
 
 /// Maps numbers to services, inserts the texts and reads the callback
@@ -78,15 +79,18 @@ fn store(pool: &PgPool, messages: &[InboundSmsMessage]) -> anyhow::Result<Stored
         let mut services: Vec<Uuid> = new.iter().map(|t| t.service_id).collect();
         services.sort_unstable();
         services.dedup();
-        let callbacks = if services.is_empty() {
-            Vec::new()
+        let with_callback = if services.is_empty() {
+            HashSet::new()
         } else {
             ServiceCallback::for_services(conn, &services, INBOUND_SMS)?
+                .into_iter()
+                .map(|callback| callback.service_id)
+                .collect()
         };
         Ok(Stored {
             new,
             unknown,
-            callbacks,
+            with_callback,
         })
     })
 }
@@ -133,11 +137,7 @@ impl BatchHandler for Inbound {
         }
         let mut payloads = Vec::new();
         for text in &stored.new {
-            if stored
-                .callbacks
-                .iter()
-                .any(|c| c.service_id == text.service_id)
-            {
+            if stored.with_callback.contains(&text.service_id) {
                 payloads.push(serde_json::to_vec(&CallbackMessage {
                     service_id: text.service_id,
                     callback_type: INBOUND_SMS.to_owned(),
