@@ -49,6 +49,16 @@ pub struct ConsumerSettings {
     pub prefetch: u16,
 }
 
+impl ConsumerSettings {
+    /// Batches of `size` (by weight), with twice that many messages
+    /// prefetched.
+    pub fn batches_of(mut self, size: usize) -> Self {
+        self.batch_size = size.max(1);
+        self.prefetch = u16::try_from(2 * self.batch_size).unwrap_or(u16::MAX);
+        self
+    }
+}
+
 /// Publishing from a consumer: a confirm channel on the consumer's
 /// connection.
 pub struct Outbox {

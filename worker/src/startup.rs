@@ -105,16 +105,14 @@ impl Worker {
             )));
         }
         if settings.runs("letters") {
-            let mut letters_settings = consumer_settings(
+            // A precompiled letter carries its PDF (up to 2 MB): bound what
+            // one worker holds in memory.
+            let letters_settings = consumer_settings(
                 topology.deliver_queue(NotificationType::Letter),
                 letters::LOOP_NAME,
                 letters::CONSUMER_CHECK,
-            );
-            // A precompiled letter carries its PDF (up to 2 MB): bound what
-            // one worker holds in memory.
-            letters_settings.batch_size = letters_settings.batch_size.min(letters::MAX_BATCH);
-            letters_settings.prefetch =
-                letters_settings.prefetch.min(2 * letters::MAX_BATCH as u16);
+            )
+            .batches_of(settings.batch_size.min(letters::MAX_BATCH));
             let handler = Letters::new(
                 Arc::new(PgPdfStore::new(pool.clone())),
                 TestKeySimulator,
@@ -159,11 +157,9 @@ impl Worker {
                     topology.status_queue(),
                     status::LOOP_NAME,
                     status::CONSUMER_CHECK,
-                );
-                status_settings.batch_size = settings.status_batch_size.max(1);
+                )
+                .batches_of(settings.status_batch_size);
                 status_settings.weight = |delivery| broker::events_in(&delivery.properties);
-                status_settings.prefetch =
-                    u16::try_from(2 * status_settings.batch_size).unwrap_or(u16::MAX);
                 tasks.push(tokio::spawn(consumer::run(
                     status_settings,
                     status_handler,
@@ -194,13 +190,12 @@ impl Worker {
             )));
         }
         if settings.runs("documents") {
-            let mut documents_settings = consumer_settings(
+            let documents_settings = consumer_settings(
                 topology.documents_queue(),
                 documents::LOOP_NAME,
                 documents::CONSUMER_CHECK,
-            );
-            documents_settings.batch_size = documents::BATCH_SIZE;
-            documents_settings.prefetch = 2 * documents::BATCH_SIZE as u16;
+            )
+            .batches_of(documents::BATCH_SIZE);
             tasks.push(tokio::spawn(consumer::run(
                 documents_settings,
                 Documents::new(pool.clone(), health.clone()),
