@@ -34,6 +34,8 @@ use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
 use serde::de::DeserializeOwned;
+
+use crate::kinds::Status;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
@@ -114,14 +116,19 @@ fn malformed(msg: impl Into<String>) -> SesEventError {
 /// other `Bounce` → `"temporary-failure"`, `Complaint` → `None` (complaint
 /// record only, status unchanged), anything else → `None` (ignored).
 pub fn status_of(kind: &SesEventKind) -> Option<&'static str> {
+    status(kind).map(Status::as_str)
+}
+
+/// [`status_of`], as the status itself.
+pub fn status(kind: &SesEventKind) -> Option<Status> {
     match kind {
-        SesEventKind::Delivery => Some("delivered"),
+        SesEventKind::Delivery => Some(Status::Delivered),
         SesEventKind::Bounce {
             permanent: true, ..
-        } => Some("permanent-failure"),
+        } => Some(Status::PermanentFailure),
         SesEventKind::Bounce {
             permanent: false, ..
-        } => Some("temporary-failure"),
+        } => Some(Status::TemporaryFailure),
         SesEventKind::Complaint { .. } | SesEventKind::Other(_) => None,
     }
 }

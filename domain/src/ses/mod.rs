@@ -37,24 +37,10 @@ pub enum Receipt {
 
 /// What `event` means for Herald (see [`Receipt`]).
 pub fn receipt(event: &events::SesEvent, now: chrono::DateTime<chrono::Utc>) -> Receipt {
-    use crate::kinds::Status;
     use crate::messages::{ComplaintEvent, StatusEvent, StatusMessage};
     use events::SesEventKind;
 
-    let (status, feedback) = match &event.kind {
-        SesEventKind::Delivery => (Status::Delivered, None),
-        SesEventKind::Bounce {
-            bounce_type,
-            bounce_sub_type,
-            permanent,
-        } => (
-            if *permanent {
-                Status::PermanentFailure
-            } else {
-                Status::TemporaryFailure
-            },
-            Some((bounce_type.clone(), bounce_sub_type.clone())),
-        ),
+    let (feedback_type, feedback_subtype) = match &event.kind {
         SesEventKind::Complaint { feedback_type, .. } => {
             let Some(notification_id) = notification_id(event) else {
                 return Receipt::Unmatched;
@@ -67,22 +53,27 @@ pub fn receipt(event: &events::SesEvent, now: chrono::DateTime<chrono::Utc>) -> 
                 first_seen: now,
             }));
         }
-        SesEventKind::Other(_) => return Receipt::Ignore,
+        SesEventKind::Bounce {
+            bounce_type,
+            bounce_sub_type,
+            ..
+        } => (Some(bounce_type.clone()), Some(bounce_sub_type.clone())),
+        _ => (None, None),
+    };
+    let Some(status) = events::status(&event.kind) else {
+        return Receipt::Ignore;
     };
     let Some(notification_id) = notification_id(event) else {
         return Receipt::Unmatched;
     };
-    let (feedback_type, feedback_subtype) = feedback.unzip();
     Receipt::Apply(StatusMessage::Status(StatusEvent {
-        notification_id,
-        status,
         at: event.event_timestamp.unwrap_or(now),
-        sent_at: None,
         provider_reference: Some(event.ses_message_id.clone()),
         provider_response: event.provider_response.clone(),
         feedback_type,
         feedback_subtype,
         first_seen: now,
+        ..StatusEvent::now(notification_id, status)
     }))
 }
 
