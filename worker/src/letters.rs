@@ -19,7 +19,6 @@ use std::future::Future;
 use std::sync::Arc;
 use std::time::Instant;
 
-use chrono::Utc;
 use herald_domain::kinds::{KeyType, Status};
 use herald_domain::letters::pdf::{self, Letter};
 use herald_domain::letters::precompiled;
@@ -60,17 +59,11 @@ impl Dispatch for TestKeySimulator {
         if letter.key_type != KeyType::Test {
             return Ok(None);
         }
-        let now = Utc::now();
+        let received = StatusEvent::now(letter.id, Status::Received);
         Ok(Some(StatusEvent {
-            notification_id: letter.id,
-            status: Status::Received,
-            at: now,
-            sent_at: Some(now),
+            sent_at: Some(received.at),
             provider_reference: Some(format!("simulated-{}", letter.id)),
-            provider_response: None,
-            feedback_type: None,
-            feedback_subtype: None,
-            first_seen: now,
+            ..received
         }))
     }
 }
