@@ -764,7 +764,7 @@ pub(crate) fn py_splitlines(s: &str) -> Vec<&str> {
 
 /// `formatters.normalise_whitespace`: non-breaking spaces become spaces, zero-width characters
 /// go, and runs of whitespace collapse to one space with the ends trimmed.
-fn normalise_whitespace(value: &str) -> String {
+pub(crate) fn normalise_whitespace(value: &str) -> String {
     let mapped: String = value
         .chars()
         .filter(|c| !OBSCURE_ZERO_WIDTH_WHITESPACE.contains(c))
@@ -781,6 +781,14 @@ fn normalise_whitespace(value: &str) -> String {
         .filter(|w| !w.is_empty())
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// `formatters.ALL_WHITESPACE`: Python's `string.whitespace` plus the
+/// obscure zero-width and full-width spaces.
+pub(crate) fn is_notify_whitespace(c: char) -> bool {
+    PY_STRING_WHITESPACE.contains(&c)
+        || OBSCURE_ZERO_WIDTH_WHITESPACE.contains(&c)
+        || OBSCURE_FULL_WIDTH_WHITESPACE.contains(&c)
 }
 
 /// `formatters.normalise_whitespace_and_newlines`.

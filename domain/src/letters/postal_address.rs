@@ -53,7 +53,10 @@
 use std::collections::BTreeMap;
 use std::fmt;
 
-use crate::rendering::{py_is_space, py_splitlines, remove_whitespace_before_punctuation};
+use crate::rendering::{
+    is_notify_whitespace, normalise_whitespace, py_is_space, py_splitlines,
+    remove_whitespace_before_punctuation,
+};
 
 /// `PostalAddress.MIN_LINES`.
 pub const MIN_LINES: usize = 3;
@@ -640,29 +643,6 @@ fn lookup_country_key(key: &str) -> Option<Country> {
 // Postcodes
 // ---------------------------------------------------------------------------------------------
 
-/// `formatters.ALL_WHITESPACE`: Python's `string.whitespace` plus the obscure zero-width and
-/// full-width spaces.
-fn is_notify_whitespace(c: char) -> bool {
-    matches!(
-        c,
-        ' ' | '\t'
-            | '\n'
-            | '\r'
-            | '\u{b}'
-            | '\u{c}'
-            | '\u{180e}'
-            | '\u{200b}'
-            | '\u{200c}'
-            | '\u{200d}'
-            | '\u{2060}'
-            | '\u{feff}'
-            | '\u{2028}'
-            | '\u{2029}'
-            | '\u{a0}'
-            | '\u{202f}'
-    )
-}
-
 /// `normalise_postcode`: all whitespace removed, upper-cased.
 #[must_use]
 pub fn normalise_postcode(postcode: &str) -> String {
@@ -729,25 +709,6 @@ pub fn format_postcode_or_none(postcode: &str) -> Option<String> {
 // ---------------------------------------------------------------------------------------------
 // Line normalisation (formatters.py)
 // ---------------------------------------------------------------------------------------------
-
-/// `normalise_whitespace`: non-breaking spaces become spaces, zero-width characters are removed,
-/// and runs of whitespace collapse to one space with none at either end.
-fn normalise_whitespace(value: &str) -> String {
-    let replaced: String = value
-        .chars()
-        .filter_map(|c| match c {
-            '\u{a0}' | '\u{202f}' => Some(' '),
-            '\u{180e}' | '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{feff}'
-            | '\u{2028}' | '\u{2029}' => None,
-            other => Some(other),
-        })
-        .collect();
-    replaced
-        .split(py_is_space)
-        .filter(|word| !word.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ")
-}
 
 /// The `_lines` of `PostalAddress.__init__`: each line whitespace-normalised, trailing spaces
 /// and commas removed, empty lines dropped, space before `,`/`.` removed. `[""]` when nothing is
