@@ -68,7 +68,7 @@ pub fn seal(
     cipher(&key)?
         .seal_in_place_append_tag(Nonce::assume_unique_for_key(nonce), aad(id), &mut data)
         .map_err(|_| anyhow::anyhow!("encryption failed"))?;
-    let weeks = retention_weeks(upload.effective_retention_period());
+    let weeks = i64::from(upload.retention_weeks());
     let message = DocumentMessage {
         id,
         service_id,
@@ -122,15 +122,6 @@ fn cipher(key: &[u8; KEY_LEN]) -> anyhow::Result<LessSafeKey> {
 /// under another id does not open.
 fn aad(id: Uuid) -> Aad<[u8; 16]> {
     Aad::from(*id.as_bytes())
-}
-
-/// `"N weeks"` (validated by `file_uploads`, 1-78) → N; Notify's default 26.
-fn retention_weeks(period: &str) -> i64 {
-    period
-        .split_whitespace()
-        .next()
-        .and_then(|n| n.parse().ok())
-        .unwrap_or(26)
 }
 
 /// From the filename's extension, else `is_csv`, else the content: a PDF

@@ -119,6 +119,12 @@ impl FileUpload {
             .unwrap_or(DEFAULT_RETENTION_PERIOD)
     }
 
+    /// The retention period in weeks: 1–78 once validated, else the
+    /// default's 26.
+    pub fn retention_weeks(&self) -> u32 {
+        parse_retention_weeks(self.effective_retention_period()).unwrap_or(26)
+    }
+
     /// The mimetype document-download derives from a custom filename
     /// (`mimetypes.types_map[extension]`). `None` without a filename: GOV then sniffs
     /// the content (libmagic), which is not reproduced here.
