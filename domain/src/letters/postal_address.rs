@@ -50,8 +50,9 @@
 //! lines are dropped from the end. So `1 High St / Wales / SW1A 1AA / United Kingdom` drops two
 //! lines (the postcode and `United Kingdom`). This port does the same, for parity.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::fmt;
+use std::sync::LazyLock;
 
 use crate::rendering::{
     is_notify_whitespace, normalise_whitespace, py_is_space, py_splitlines,
@@ -630,14 +631,24 @@ pub fn find_country(name: &str) -> Option<Country> {
 }
 
 fn lookup_country_key(key: &str) -> Option<Country> {
-    COUNTRIES.iter().find_map(|(canonical, zone, synonyms)| {
-        let hit = country_key(canonical) == key || synonyms.iter().any(|s| country_key(s) == key);
-        hit.then_some(Country {
+    COUNTRY_KEYS.get(key).copied()
+}
+
+/// Every country's name and synonyms by [`country_key`], built once; the
+/// first country in [`COUNTRIES`] to claim a key keeps it.
+static COUNTRY_KEYS: LazyLock<HashMap<String, Country>> = LazyLock::new(|| {
+    let mut keys = HashMap::new();
+    for (canonical, zone, synonyms) in COUNTRIES {
+        let country = Country {
             canonical_name: canonical,
             zone: *zone,
-        })
-    })
-}
+        };
+        for name in std::iter::once(canonical).chain(synonyms.iter()) {
+            keys.entry(country_key(name)).or_insert(country);
+        }
+    }
+    keys
+});
 
 // ---------------------------------------------------------------------------------------------
 // Postcodes
