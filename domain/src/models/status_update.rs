@@ -1,7 +1,10 @@
 //! Grouped status writes: one statement applies a whole batch of (collapsed,
-//! sorted) status events and answers with how many it changed plus what the
-//! services with callbacks need; only when some events changed nothing does
-//! a second query tell which of them are not stored yet.
+//! sorted) status events and answers with how many it changed, plus what
+//! the services with callbacks need and, only when some events changed
+//! nothing, which of them are not stored yet. That last answer comes from
+//! the same statement, so from the same snapshot as the UPDATE: a second
+//! query would see a notification committed in between, and its event
+//! would be taken for stale instead of retried.
 
 use chrono::{DateTime, Duration, Utc};
 use diesel::prelude::*;
@@ -39,13 +42,27 @@ pub struct Applied {
     pub template_version: i32,
 }
 
-/// A row of the statement's answer: first one with the number of rows
-/// updated (`updated` set, nothing else), then one per updated notification
-/// whose service wants a callback (`id` and the callback's columns).
+/// The answer of the statement without callbacks: how many notifications
+/// it updated, and which of the events' notifications are not stored
+/// (`NULL` when every event updated one).
+#[derive(QueryableByName)]
+struct Counted {
+    #[diesel(sql_type = diesel::sql_types::BigInt)]
+    updated: i64,
+    #[diesel(sql_type = Nullable<Array<SqlUuid>>)]
+    missing: Option<Vec<Uuid>>,
+}
+
+/// A row of the statement's answer with callbacks: first one with the number of rows
+/// updated and the events' notifications not stored ([`Counted`]'s
+/// columns, nothing else), then one per updated notification whose service
+/// wants a callback (`id` and the callback's columns).
 #[derive(QueryableByName)]
 struct Row {
     #[diesel(sql_type = Nullable<diesel::sql_types::BigInt>)]
     updated: Option<i64>,
+    #[diesel(sql_type = Nullable<Array<SqlUuid>>)]
+    missing: Option<Vec<Uuid>>,
     #[diesel(sql_type = Nullable<SqlUuid>)]
     id: Option<Uuid>,
     #[diesel(sql_type = Nullable<SqlUuid>)]
@@ -137,12 +154,53 @@ WHERE n.id = v.id AND n.created_at = v.created_at
     };
 }
 
-/// When no service wants this kind of callback: the UPDATE alone, counted.
-const APPLY: &str = update_statuses!();
+/// The notifications of `$1` (created at `$2`, within `$low`–`$high`) that
+/// the statement's snapshot does not hold.
+macro_rules! not_stored {
+    ($low:literal, $high:literal) => {
+        concat!(
+            "ARRAY(
+    SELECT i.id FROM unnest($1::uuid[], $2::timestamptz[]) AS i(id, created_at)
+    WHERE NOT EXISTS (SELECT 1 FROM notifications AS m
+                      WHERE m.id = i.id AND m.created_at = i.created_at
+                        AND m.created_at BETWEEN ",
+            $low,
+            " AND ",
+            $high,
+            "))"
+        )
+    };
+}
+
+/// [`not_stored!`] for the UPDATE's events, asked only when `c.updated`
+/// falls short of them (an uncorrelated subquery runs only when first used).
+macro_rules! missing_if_short {
+    () => {
+        concat!(
+            "CASE WHEN c.updated < cardinality($1::uuid[]) THEN ",
+            not_stored!("$10", "$11"),
+            " END AS missing"
+        )
+    };
+}
+
+/// When no service wants this kind of callback: the UPDATE, counted (and
+/// what is missing, when the count falls short).
+const APPLY: &str = concat!(
+    "WITH upd AS (",
+    update_statuses!(),
+    "
+    RETURNING n.id
+)
+SELECT c.updated, ",
+    missing_if_short!(),
+    "
+FROM (SELECT count(*) AS updated FROM upd) AS c"
+);
 
 /// When some services do (`$12`): what their callbacks need comes back from
 /// the UPDATE itself, for their notifications only (returning it for every
-/// row costs a sixth of the statement), after the count.
+/// row costs a sixth of the statement), after the count row.
 const APPLY_RETURNING_CALLBACKS: &str = concat!(
     "WITH upd AS (",
     update_statuses!(),
@@ -159,13 +217,16 @@ const APPLY_RETURNING_CALLBACKS: &str = concat!(
               CASE WHEN n.service_id = ANY($12) THEN n.template_id END AS template_id,
               CASE WHEN n.service_id = ANY($12) THEN n.template_version END AS template_version
 )
-SELECT (SELECT count(*) FROM upd) AS updated, NULL::uuid AS id, NULL::uuid AS service_id,
+SELECT c.updated, ",
+    missing_if_short!(),
+    ", NULL::uuid AS id, NULL::uuid AS service_id,
        NULL::text AS client_reference, NULL::text AS recipient, NULL::text AS status,
        NULL::timestamptz AS created_at, NULL::timestamptz AS sent_at,
        NULL::timestamptz AS updated_at, NULL::text AS notification_type,
        NULL::uuid AS template_id, NULL::int4 AS template_version
+FROM (SELECT count(*) AS updated FROM upd) AS c
 UNION ALL
-SELECT NULL, id, service_id, client_reference, recipient, status, created_at, sent_at,
+SELECT NULL, NULL, id, service_id, client_reference, recipient, status, created_at, sent_at,
        updated_at, notification_type, template_id, template_version
 FROM upd WHERE service_id IS NOT NULL"
 );
@@ -243,8 +304,11 @@ pub fn apply_statuses(
         .collect();
     let mut outcome = StatusOutcome::default();
     if callback_services.is_empty() {
-        outcome.updated = bind_events!(diesel::sql_query(APPLY), &ids, &created, events, low, high)
-            .execute(conn)?;
+        let counted: Counted =
+            bind_events!(diesel::sql_query(APPLY), &ids, &created, events, low, high)
+                .get_result(conn)?;
+        outcome.updated = usize::try_from(counted.updated).unwrap_or_default();
+        outcome.missing = counted.missing.unwrap_or_default();
     } else {
         let rows: Vec<Row> = bind_events!(
             diesel::sql_query(APPLY_RETURNING_CALLBACKS),
@@ -258,33 +322,47 @@ pub fn apply_statuses(
         .load(conn)?;
         for row in rows {
             match row.updated {
-                Some(count) => outcome.updated = usize::try_from(count).unwrap_or_default(),
+                Some(count) => {
+                    outcome.updated = usize::try_from(count).unwrap_or_default();
+                    outcome.missing = row.missing.unwrap_or_default();
+                }
                 None => outcome.to_call_back.extend(row.applied()),
             }
         }
     }
-    // Events that changed nothing: their notification is not stored yet
-    // (to retry), or they are stale (duplicates, late arrivals).
-    let unchanged = events.len().saturating_sub(outcome.updated);
-    if unchanged > 0 {
-        outcome.missing = absent(conn, &ids, low, high)?;
-        outcome.stale = unchanged.saturating_sub(outcome.missing.len());
-    }
+    // Events that changed nothing for a stored notification are stale
+    // (duplicates, late arrivals).
+    outcome.stale = events
+        .len()
+        .saturating_sub(outcome.updated + outcome.missing.len());
     Ok(outcome)
 }
 
-const COMPLAIN: &str = "
-INSERT INTO complaints (id, notification_id, notification_created_at, service_id, ses_feedback_id,
-                        complaint_type, complaint_date)
-SELECT gen_random_uuid(), n.id, n.created_at, n.service_id, v.feedback_id, v.complaint_type, v.complaint_date
-FROM unnest($1::uuid[], $2::timestamptz[], $3::text[], $4::text[], $5::timestamptz[])
-     AS v(id, created_at, feedback_id, complaint_type, complaint_date)
-JOIN notifications n ON n.id = v.id AND n.created_at = v.created_at
-WHERE n.created_at BETWEEN $6 AND $7
-ON CONFLICT DO NOTHING";
+/// Records the complaints about stored notifications and answers which
+/// notifications are not stored, from the same snapshot.
+const COMPLAIN: &str = concat!(
+    "
+WITH recorded AS (
+    INSERT INTO complaints (id, notification_id, notification_created_at, service_id,
+                            ses_feedback_id, complaint_type, complaint_date)
+    SELECT gen_random_uuid(), n.id, n.created_at, n.service_id, v.feedback_id, v.complaint_type,
+           v.complaint_date
+    FROM unnest($1::uuid[], $2::timestamptz[], $3::text[], $4::text[], $5::timestamptz[])
+         AS v(id, created_at, feedback_id, complaint_type, complaint_date)
+    JOIN notifications n ON n.id = v.id AND n.created_at = v.created_at
+    WHERE n.created_at BETWEEN $6 AND $7
+    ON CONFLICT DO NOTHING
+)
+SELECT ",
+    not_stored!("$6", "$7"),
+    " AS missing"
+);
 
-const PRESENT: &str = "
-SELECT id FROM notifications WHERE id = ANY($1) AND created_at BETWEEN $2 AND $3";
+#[derive(QueryableByName)]
+struct Missing {
+    #[diesel(sql_type = Array<SqlUuid>)]
+    missing: Vec<Uuid>,
+}
 
 #[derive(QueryableByName)]
 struct IdRow {
@@ -329,28 +407,8 @@ pub fn record_complaints(
         )
         .bind::<Timestamptz, _>(low)
         .bind::<Timestamptz, _>(high)
-        .execute(conn)?;
-    absent(conn, &ids, low, high)
-}
-
-/// Which of `ids` (created between `low` and `high`) are not stored.
-fn absent(
-    conn: &mut PgConnection,
-    ids: &[Uuid],
-    low: DateTime<Utc>,
-    high: DateTime<Utc>,
-) -> QueryResult<Vec<Uuid>> {
-    let present: Vec<IdRow> = diesel::sql_query(PRESENT)
-        .bind::<Array<SqlUuid>, _>(ids)
-        .bind::<Timestamptz, _>(low)
-        .bind::<Timestamptz, _>(high)
-        .load(conn)?;
-    let present: std::collections::HashSet<Uuid> = present.into_iter().map(|p| p.id).collect();
-    Ok(ids
-        .iter()
-        .filter(|id| !present.contains(id))
-        .copied()
-        .collect())
+        .get_result::<Missing>(conn)
+        .map(|row| row.missing)
 }
 
 const STUCK: &str = "
