@@ -170,22 +170,13 @@ impl Events {
         let mut complaints = Vec::new();
         for (_, message) in messages {
             match message {
-                StatusMessage::Status(event) => statuses.push((statuses.len(), event)),
-                StatusMessage::Statuses { events } => {
-                    for event in events {
-                        statuses.push((statuses.len(), event));
-                    }
-                }
+                StatusMessage::Status(event) => statuses.push(event),
+                StatusMessage::Statuses { events } => statuses.extend(events),
                 StatusMessage::Complaint(complaint) => complaints.push(complaint),
             }
         }
         Events {
-            statuses: Arc::new(
-                status::collapse(statuses)
-                    .into_iter()
-                    .map(|(_, e)| e)
-                    .collect(),
-            ),
+            statuses: Arc::new(status::collapse(statuses)),
             complaints: Arc::new(complaints),
         }
     }
