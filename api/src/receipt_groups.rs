@@ -136,8 +136,8 @@ mod tests {
             async move { groups.publish(event()).await }
         });
         tokio::time::sleep(Duration::from_millis(20)).await;
-        // 25 more while the first is being confirmed.
-        let together: Vec<_> = (0..25)
+        // Two groups' worth and 5 more while the first is being confirmed.
+        let together: Vec<_> = (0..2 * STATUS_EVENTS_PER_MESSAGE + 5)
             .map(|_| {
                 let groups = groups.clone();
                 tokio::spawn(async move { groups.publish(event()).await })

@@ -362,7 +362,7 @@ fn check(confirm: Confirmation, routing_key: &str) -> Result<(), PublishError> {
 
 /// Status events a batch step packs into one message (see
 /// [`StatusMessage::Statuses`]).
-pub const STATUS_EVENTS_PER_MESSAGE: usize = 10;
+pub const STATUS_EVENTS_PER_MESSAGE: usize = 50;
 /// The header giving how many status events a message carries: the status
 /// consumer sizes its batches in events, not messages.
 pub const EVENTS_HEADER: &str = "x-herald-events";
