@@ -1,6 +1,6 @@
 //! Status-update benchmark (a command that prints figures, not a test):
-//! `scripts/bench-status [events]`, or
-//! `cargo bench -p herald-worker --bench status_updates -- [events]`.
+//! `scripts/bench-status [events [rounds]]`, or
+//! `cargo bench -p herald-worker --bench status_updates -- [events [rounds]]`.
 //!
 //! On one fresh database with `events` notifications (default 200,000) in
 //! `sending`, measured in the same run:
@@ -21,6 +21,11 @@
 //!     events packed as the batch steps publish them (delivery, letters,
 //!     timeouts: `STATUS_EVENTS_PER_MESSAGE` to a message), and one event
 //!     per message, as the SES webhook publishes them.
+//!
+//! Steps 2 and 3 run `rounds` times (default 3), interleaved: each phase
+//! lasts a second or two, and on a shared machine a neighbour's burst can
+//! halve one of them. Each round's ratios compare phases run seconds apart;
+//! the figures printed are the medians of the rounds' ratios.
 //!
 //! Between phases the rows go back to `sending`, the table is vacuumed and
 //! a checkpoint taken, so each phase starts from the same state.
@@ -52,10 +57,12 @@ const SINGLE_ROW_CLIENTS: usize = 8;
 const SINGLE_ROW_SECONDS: u64 = 8;
 
 fn main() -> anyhow::Result<()> {
-    let events: usize = std::env::args()
+    let numbers: Vec<usize> = std::env::args()
         .skip(1)
-        .find_map(|a| a.parse().ok())
-        .unwrap_or(200_000);
+        .filter_map(|a| a.parse().ok())
+        .collect();
+    let events = numbers.first().copied().unwrap_or(200_000);
+    let rounds = numbers.get(1).copied().unwrap_or(3).max(1);
     let admin_url = std::env::var("HERALD_BENCH_ADMIN_URL")
         .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".to_owned());
     let run = Uuid::now_v7().simple().to_string();
@@ -67,7 +74,7 @@ fn main() -> anyhow::Result<()> {
     let mut admin = PgConnection::establish(&admin_url)?;
     diesel::sql_query(format!("CREATE DATABASE \"{db_name}\"")).execute(&mut admin)?;
 
-    let result = bench(events, &database_url, &run);
+    let result = bench(events, rounds, &database_url, &run);
 
     diesel::sql_query(format!(
         "DROP DATABASE IF EXISTS \"{db_name}\" WITH (FORCE)"
@@ -76,12 +83,12 @@ fn main() -> anyhow::Result<()> {
     result
 }
 
-fn bench(events: usize, database_url: &str, run: &str) -> anyhow::Result<()> {
+fn bench(events: usize, rounds: usize, database_url: &str, run: &str) -> anyhow::Result<()> {
     let mut conn = PgConnection::establish(database_url)?;
     db::run_migrations(&mut conn)?;
     db::ensure_partitions(&mut conn, db::partition_window(Utc::now(), 1))?;
     let rows = seed(&mut conn, events)?;
-    println!("== {events} notifications in `sending` (one day partition)");
+    println!("== {events} notifications in `sending` (one day partition), {rounds} rounds");
 
     let single_row = single_row(database_url, &rows)?;
     reset(&mut conn)?;
@@ -90,47 +97,89 @@ fn bench(events: usize, database_url: &str, run: &str) -> anyhow::Result<()> {
     let settings = Settings::from_env();
     let batch = settings.status_batch_size.max(1);
     let loops = settings.status_consumers.max(1);
-    let raw_one = raw_batched(database_url, &rows, batch, 1)?;
-    reset(&mut conn)?;
-    let raw_loops = raw_batched(database_url, &rows, batch, loops)?;
-    reset(&mut conn)?;
     let runtime = tokio::runtime::Runtime::new()?;
-    let packed = runtime.block_on(consumer(database_url, run, &rows, Packing::AsBatchSteps))?;
-    let packed_applied = delivered(&mut conn)?;
-    reset(&mut conn)?;
-    let single = runtime.block_on(consumer(database_url, run, &rows, Packing::OnePerMessage))?;
-    let single_applied = delivered(&mut conn)?;
+    let mut measured = Vec::new();
+    for round in 1..=rounds {
+        println!("-- round {round}");
+        let raw_one = raw_batched(database_url, &rows, batch, 1)?;
+        reset(&mut conn)?;
+        let raw_loops = raw_batched(database_url, &rows, batch, loops)?;
+        reset(&mut conn)?;
+        let packed = runtime.block_on(consumer(database_url, run, &rows, Packing::AsBatchSteps))?;
+        all_delivered(&mut conn, events)?;
+        reset(&mut conn)?;
+        let single =
+            runtime.block_on(consumer(database_url, run, &rows, Packing::OnePerMessage))?;
+        all_delivered(&mut conn, events)?;
+        reset(&mut conn)?;
+        measured.push(Round {
+            raw_one,
+            raw_loops,
+            packed,
+            single,
+        });
+    }
 
     println!();
-    println!("single-row UPDATE, {SINGLE_ROW_CLIENTS} connections: {single_row:>9.0} updates/s");
-    println!("raw batched UPDATE ({batch}/statement), 1 connection: {raw_one:>9.0} updates/s");
+    println!("single-row UPDATE, {SINGLE_ROW_CLIENTS} connections: {single_row:.0} updates/s");
     println!(
-        "raw batched UPDATE ({batch}/statement), {loops} connections: {raw_loops:>9.0} updates/s"
+        "per round, updates/s: raw batched ({batch}/statement) over 1 connection | over {loops} | \
+         consumer, {} events/message (batch steps) | consumer, 1 event/message (webhooks)",
+        broker::STATUS_EVENTS_PER_MESSAGE
     );
-    for (what, rate, applied) in [
+    for (i, r) in measured.iter().enumerate() {
+        println!(
+            "  round {}: {:>8.0} | {:>8.0} | {:>8.0} | {:>8.0}",
+            i + 1,
+            r.raw_one,
+            r.raw_loops,
+            r.packed,
+            r.single
+        );
+    }
+    let median = |f: &dyn Fn(&Round) -> f64| {
+        let mut values: Vec<f64> = measured.iter().map(f).collect();
+        values.sort_by(f64::total_cmp);
+        values[values.len() / 2]
+    };
+    println!("ratios (median of the rounds' own ratios; targets >= 15x single-row, >= 70% raw):");
+    for (what, rate) in [
         (
             format!(
                 "{} events/message (batch steps)",
                 broker::STATUS_EVENTS_PER_MESSAGE
             ),
-            packed,
-            packed_applied,
+            (|r: &Round| r.packed) as fn(&Round) -> f64,
         ),
-        (
-            "1 event/message (webhooks)".to_owned(),
-            single,
-            single_applied,
-        ),
+        ("1 event/message (webhooks)".to_owned(), |r: &Round| {
+            r.single
+        }),
     ] {
-        println!("status consumer, {what}: {rate:>9.0} updates/s ({applied} rows delivered)");
         println!(
-            "    / single-row = {:.1}x (target >= 15x); / raw batched = {:.0}% over 1 connection, {:.0}% over {loops} (target >= 70%)",
-            rate / single_row,
-            100.0 * rate / raw_one,
-            100.0 * rate / raw_loops,
+            "  status consumer, {what}: {:.0} updates/s = {:.1}x single-row; {:.0}% of raw over 1 connection, {:.0}% over {loops}",
+            median(&rate),
+            median(&|r| rate(r) / single_row),
+            median(&|r| 100.0 * rate(r) / r.raw_one),
+            median(&|r| 100.0 * rate(r) / r.raw_loops),
         );
-        anyhow::ensure!(applied as usize == events, "not every event was applied");
     }
+    Ok(())
+}
+
+/// One round's rates, in updates per second.
+struct Round {
+    raw_one: f64,
+    raw_loops: f64,
+    packed: f64,
+    single: f64,
+}
+
+fn all_delivered(conn: &mut PgConnection, events: usize) -> anyhow::Result<()> {
+    let applied = delivered(conn)?;
+    anyhow::ensure!(
+        applied as usize == events,
+        "not every event was applied: {applied} of {events} rows delivered"
+    );
     Ok(())
 }
 
