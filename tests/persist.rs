@@ -296,3 +296,46 @@ async fn posts_succeed_while_the_database_is_unreachable_and_land_when_it_return
     worker.await.expect("join").expect("worker stops cleanly");
     api.stop().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sessions_creating_the_same_days_partitions_at_once_all_succeed() {
+    use diesel::{Connection, PgConnection};
+    use herald_domain::db;
+
+    let env = TestEnv::new().await;
+    // Days no test or maintenance creates: each session asks for all of
+    // them, in its own transaction, as the persist loops do.
+    let days: Vec<chrono::NaiveDate> = (0..4)
+        .filter_map(|n| chrono::NaiveDate::from_ymd_opt(2031, 1, 1 + n))
+        .collect();
+    let start = std::sync::Arc::new(std::sync::Barrier::new(8));
+    let sessions: Vec<_> = (0..8)
+        .map(|_| {
+            let (url, days, start) = (env.database_url.clone(), days.clone(), start.clone());
+            std::thread::spawn(move || {
+                let mut conn = PgConnection::establish(&url).expect("connect");
+                start.wait();
+                conn.transaction(|conn| db::ensure_partitions(conn, days.iter().copied()))
+            })
+        })
+        .collect();
+    for session in sessions {
+        session
+            .join()
+            .expect("session thread")
+            .expect("every session's creation succeeds");
+    }
+    let partitions: i64 = env
+        .query(|conn| {
+            use diesel::RunQueryDsl;
+            diesel::select(diesel::dsl::sql::<diesel::sql_types::BigInt>(
+                "(SELECT count(*) FROM pg_inherits
+                  WHERE inhparent = 'notifications'::regclass
+                    AND inhrelid::regclass::text LIKE 'notifications_2031010%')",
+            ))
+            .get_result(conn)
+            .expect("count partitions")
+        })
+        .await;
+    assert_eq!(partitions, 4);
+}

@@ -1,0 +1,22 @@
+-- Back to creation without the lock.
+CREATE OR REPLACE FUNCTION herald_ensure_notifications_partition(day date) RETURNS void
+LANGUAGE plpgsql AS $$
+DECLARE
+    part text := format('notifications_%s', to_char(day, 'YYYYMMDD'));
+BEGIN
+    IF to_regclass(part) IS NULL THEN
+        EXECUTE format(
+            'CREATE TABLE IF NOT EXISTS %I PARTITION OF notifications
+                 FOR VALUES FROM (%L) TO (%L)
+                 WITH (fillfactor = 80,
+                       autovacuum_vacuum_scale_factor = 0.01,
+                       autovacuum_vacuum_threshold = 1000,
+                       autovacuum_vacuum_insert_scale_factor = 0.05,
+                       autovacuum_analyze_scale_factor = 0.02,
+                       autovacuum_vacuum_cost_limit = 2000)',
+            part,
+            day::timestamp AT TIME ZONE 'UTC',
+            (day + 1)::timestamp AT TIME ZONE 'UTC');
+    END IF;
+END;
+$$;
