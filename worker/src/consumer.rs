@@ -6,7 +6,11 @@
 //! crash or a failed commit means redelivery, never loss.
 
 use std::future::Future;
+use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Duration;
+
+use diesel::PgConnection;
+use herald_domain::db::{PgPool, PgPooled};
 
 use herald_domain::broker::{self, Topology};
 use herald_domain::messages::StatusEvent;
@@ -342,6 +346,44 @@ pub fn decode<T: serde::de::DeserializeOwned>(
     (messages, rejected)
 }
 
+/// A loop's own database connection, kept from one batch to the next: each
+/// checkout from the pool tests the connection with a round trip, which a
+/// loop committing a hundred batches a second need not pay every time.
+/// Dropped after a failed batch, so the retry checks out a fresh, tested
+/// one.
+#[derive(Clone)]
+pub struct HeldConnection {
+    pool: PgPool,
+    held: Arc<Mutex<Option<PgPooled>>>,
+}
+
+impl HeldConnection {
+    pub fn new(pool: PgPool) -> HeldConnection {
+        HeldConnection {
+            pool,
+            held: Arc::new(Mutex::new(None)),
+        }
+    }
+
+    /// Runs `work` on the held connection (checking one out first if none
+    /// is held); blocking.
+    pub fn run<T>(
+        &self,
+        work: impl FnOnce(&mut PgConnection) -> anyhow::Result<T>,
+    ) -> anyhow::Result<T> {
+        let mut held = self.held.lock().unwrap_or_else(PoisonError::into_inner);
+        let mut conn = match held.take() {
+            Some(conn) => conn,
+            None => self.pool.get()?,
+        };
+        let result = work(&mut conn);
+        if result.is_ok() {
+            *held = Some(conn);
+        }
+        result
+    }
+}
+
 /// Runs a blocking commit (on a blocking thread) until it succeeds, retrying
 /// with backoff (100 ms doubling to 5 s) while the database (or store) is
 /// unavailable, and beating `loop_name` meanwhile. Gives up only at
@@ -356,7 +398,7 @@ where
     T: Send + 'static,
     F: Fn() -> anyhow::Result<T> + Send + Sync + 'static,
 {
-    let commit = std::sync::Arc::new(commit);
+    let commit = Arc::new(commit);
     let mut backoff = Duration::from_millis(100);
     loop {
         let attempt = commit.clone();

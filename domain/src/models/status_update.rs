@@ -279,9 +279,9 @@ macro_rules! bind_events {
     };
 }
 
-/// Applies collapsed, id-sorted events in one statement, returning what the
-/// services with a `callback_type` callback need to hear. Call inside a
-/// transaction.
+/// Applies collapsed, id-sorted events in one statement (atomic on its own;
+/// the query before it only reads which services want callbacks),
+/// returning what the services with a `callback_type` callback need to hear.
 pub fn apply_statuses(
     conn: &mut PgConnection,
     events: &[StatusEvent],

@@ -20,14 +20,14 @@ use serde_json::json;
 use tokio_util::sync::CancellationToken;
 use uuid::Uuid;
 
-use crate::consumer::{BatchHandler, Outbox, Rejected, commit_until_done, decode};
+use crate::consumer::{BatchHandler, HeldConnection, Outbox, Rejected, commit_until_done, decode};
 
 pub const LOOP_NAME: &str = "status";
 pub const CONSUMER_CHECK: &str = "status-consumer";
 pub const DELIVERY_STATUS: &str = "delivery_status";
 
 pub struct Status {
-    pool: PgPool,
+    conn: HeldConnection,
     metrics: Metrics,
     health: Health,
     max_age: chrono::Duration,
@@ -43,7 +43,7 @@ impl Status {
         retry_delay: Duration,
     ) -> Self {
         Status {
-            pool,
+            conn: HeldConnection::new(pool),
             metrics,
             health,
             max_age: chrono::Duration::from_std(max_age).unwrap_or(chrono::Duration::hours(1)),
@@ -51,26 +51,31 @@ impl Status {
         }
     }
 
-    /// Applies the batch in one transaction, retrying while the database is
-    /// unavailable (the batch stays unacked meanwhile).
+    /// Applies the batch, retrying while the database is unavailable (the
+    /// batch stays unacked meanwhile). The statuses are one statement, so
+    /// atomic alone; with complaints, one transaction holds both.
     async fn commit(
         &self,
         events: &Events,
         stop: &CancellationToken,
     ) -> anyhow::Result<StatusOutcome> {
-        let pool = self.pool.clone();
+        let conn = self.conn.clone();
         let (statuses, complaints) = (events.statuses.clone(), events.complaints.clone());
         commit_until_done(
             move || {
-                let mut conn = pool.get()?;
-                Ok(conn.transaction::<_, diesel::result::Error, _>(|conn| {
-                    let mut outcome = models::apply_statuses(conn, &statuses, DELIVERY_STATUS)?;
-                    // Complaints about notifications not stored yet wait too.
-                    outcome
-                        .missing
-                        .extend(models::record_complaints(conn, &complaints)?);
-                    Ok(outcome)
-                })?)
+                conn.run(|conn| {
+                    if complaints.is_empty() {
+                        return Ok(models::apply_statuses(conn, &statuses, DELIVERY_STATUS)?);
+                    }
+                    Ok(conn.transaction::<_, diesel::result::Error, _>(|conn| {
+                        let mut outcome = models::apply_statuses(conn, &statuses, DELIVERY_STATUS)?;
+                        // Complaints about notifications not stored yet wait too.
+                        outcome
+                            .missing
+                            .extend(models::record_complaints(conn, &complaints)?);
+                        Ok(outcome)
+                    })?)
+                })
             },
             LOOP_NAME,
             &self.health,
