@@ -294,28 +294,9 @@ async fn posts_succeed_while_the_database_is_unreachable_and_land_when_it_return
     }
     // Their statuses (no provider is configured: `technical-failure`) come
     // through the status loops, whose connections the cut broke too.
-    let deadline = tokio::time::Instant::now() + Duration::from_secs(30);
-    loop {
-        let failed: i64 = api
-            .env
-            .query(|conn| {
-                use diesel::RunQueryDsl;
-                diesel::select(diesel::dsl::sql::<diesel::sql_types::BigInt>(
-                    "(SELECT count(*) FROM notifications WHERE status = 'technical-failure')",
-                ))
-                .get_result(conn)
-                .expect("count")
-            })
-            .await;
-        if failed == 101 {
-            break;
-        }
-        assert!(
-            tokio::time::Instant::now() < deadline,
-            "only {failed} of 101 statuses applied after the outage"
-        );
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
+    api.env
+        .wait_until_all_in("technical-failure", &stored, Duration::from_secs(30))
+        .await;
     stop.cancel();
     worker.await.expect("join").expect("worker stops cleanly");
     api.stop().await;

@@ -657,30 +657,8 @@ async fn receipts_posted_at_once_are_all_queued_and_applied() {
     );
 
     let ids: Vec<Uuid> = messages.iter().map(|m| m.id).collect();
-    let deadline = tokio::time::Instant::now() + Duration::from_secs(30);
-    loop {
-        let ids = ids.clone();
-        let delivered: i64 = app
-            .env
-            .query(move |conn| {
-                use diesel::prelude::*;
-                use herald_domain::schema::notifications::dsl;
-                dsl::notifications
-                    .filter(dsl::id.eq_any(ids))
-                    .filter(dsl::status.eq("delivered"))
-                    .count()
-                    .get_result(conn)
-                    .expect("count")
-            })
-            .await;
-        if delivered == 30 {
-            break;
-        }
-        assert!(
-            tokio::time::Instant::now() < deadline,
-            "{delivered} of 30 delivered"
-        );
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
+    app.env
+        .wait_until_all_in("delivered", &ids, Duration::from_secs(30))
+        .await;
     app.stop().await;
 }

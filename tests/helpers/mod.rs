@@ -228,6 +228,41 @@ impl TestEnv {
         .await
     }
 
+    /// How many of `ids` are in `status`.
+    pub async fn count_in_status(&self, status: &'static str, ids: &[Uuid]) -> usize {
+        use herald_domain::schema::notifications::dsl;
+        let ids = ids.to_vec();
+        let count: i64 = self
+            .query(move |conn| {
+                dsl::notifications
+                    .filter(dsl::id.eq_any(ids))
+                    .filter(dsl::status.eq(status))
+                    .count()
+                    .get_result(conn)
+                    .expect("count")
+            })
+            .await;
+        usize::try_from(count).unwrap_or_default()
+    }
+
+    /// Waits until every one of `ids` is in `status`, failing the test after
+    /// `within`.
+    pub async fn wait_until_all_in(&self, status: &'static str, ids: &[Uuid], within: Duration) {
+        let deadline = tokio::time::Instant::now() + within;
+        loop {
+            let done = self.count_in_status(status, ids).await;
+            if done == ids.len() {
+                return;
+            }
+            assert!(
+                tokio::time::Instant::now() < deadline,
+                "only {done} of {} reached {status}",
+                ids.len()
+            );
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
     /// Waits until `expected` rows are stored (or the timeout), returning
     /// what is there.
     pub async fn wait_for_rows(&self, expected: usize, within: Duration) -> Vec<Uuid> {
