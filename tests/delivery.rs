@@ -109,6 +109,48 @@ async fn test_key_notifications_are_simulated_through_to_their_final_status() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn more_status_loops_than_pooled_connections_starve_no_other_consumer() {
+    // Status loops keep a connection between batches. With more loops than
+    // the shared pool holds, the persist loop must still get connections.
+    let app = spawn_app_with(Options {
+        tweak: |settings| {
+            settings.db_pool_size = 2;
+            settings.status_consumers = 4;
+        },
+        ..Options::default()
+    })
+    .await;
+    let key = app.fixture.test_key.clone();
+    // Round after round, so that several status loops have run a batch (the
+    // broker deals status messages out to them in turn) before the last.
+    for round in 0..4 {
+        let mut ids = Vec::new();
+        for _ in 0..10 {
+            let response = app
+                .post(
+                    "/v2/notifications/email",
+                    &key,
+                    &app.email_body("anyone@example.com"),
+                )
+                .await;
+            assert_eq!(response.status(), 201, "round {round}");
+            let sent: Value = response.json().await.expect("json");
+            ids.push(
+                sent["id"]
+                    .as_str()
+                    .expect("id")
+                    .parse::<Uuid>()
+                    .expect("uuid"),
+            );
+        }
+        app.env
+            .wait_until_all_in("delivered", &ids, Duration::from_secs(20))
+            .await;
+    }
+    app.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn normal_keys_without_a_provider_fail_technically_and_say_why() {
     let app = spawn_app().await;
     let sent = app.send_email().await;

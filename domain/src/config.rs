@@ -104,7 +104,9 @@ pub struct Settings {
     #[arg(long, env = "HERALD_DB_TIMEOUT_MS", default_value_t = 2000)]
     pub db_timeout_ms: u64,
 
-    /// PostgreSQL connections per process.
+    /// PostgreSQL connections per process in the pool the API and the
+    /// worker's loops share. A worker's status loops each hold one more
+    /// connection of their own (see `HERALD_STATUS_CONSUMERS`).
     #[arg(long, env = "HERALD_DB_POOL_SIZE", default_value_t = 4)]
     pub db_pool_size: u32,
 

@@ -144,10 +144,20 @@ impl Worker {
         if settings.runs("status") {
             // Several loops, each with its own channel and connection: one
             // commits while another gathers. Batches are sorted by id, so
-            // concurrent loops never deadlock.
-            for _ in 0..settings.status_consumers.max(1) {
+            // concurrent loops never deadlock. Each loop keeps its
+            // connection between batches, so they come from a pool of their
+            // own: however many loops there are, the other consumers' pool
+            // is never drained by them.
+            let loops = settings.status_consumers.max(1);
+            let status_pool = db::pool(
+                &settings.database_url,
+                u32::try_from(loops)?,
+                Duration::from_secs(3),
+                Duration::from_secs(60),
+            )?;
+            for _ in 0..loops {
                 let status_handler = Status::new(
-                    pool.clone(),
+                    status_pool.clone(),
                     metrics.clone(),
                     health.clone(),
                     Duration::from_secs(settings.status_max_age_seconds),
