@@ -308,15 +308,20 @@ async fn sessions_creating_the_same_days_partitions_at_once_all_succeed() {
     use herald_domain::db;
 
     let env = TestEnv::new().await;
-    // Days no test or maintenance creates: each session asks for all of
-    // them, in its own transaction, as the persist loops do.
+    // Days no test or maintenance creates. Each session asks for all of
+    // them in one transaction (the persist loops create each day in its own
+    // statement, which is the easier case), half of them in the opposite
+    // order, as a batch spanning midnight gathered its days in any order.
     let days: Vec<chrono::NaiveDate> = (0..4)
         .filter_map(|n| chrono::NaiveDate::from_ymd_opt(2031, 1, 1 + n))
         .collect();
     let start = std::sync::Arc::new(std::sync::Barrier::new(8));
     let sessions: Vec<_> = (0..8)
-        .map(|_| {
-            let (url, days, start) = (env.database_url.clone(), days.clone(), start.clone());
+        .map(|session| {
+            let (url, mut days, start) = (env.database_url.clone(), days.clone(), start.clone());
+            if session % 2 == 1 {
+                days.reverse();
+            }
             std::thread::spawn(move || {
                 let mut conn = PgConnection::establish(&url).expect("connect");
                 start.wait();

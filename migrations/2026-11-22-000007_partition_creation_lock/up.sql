@@ -2,9 +2,14 @@
 -- and the worker's partition maintenance) both passed the `to_regclass`
 -- check, and the second CREATE TABLE IF NOT EXISTS failed on the catalog's
 -- unique index ("relation ... already exists"), failing its whole batch
--- once. Creation now takes a transaction-level advisory lock named for the
--- partition and checks again under it; the common case (the partition
--- exists) takes no lock.
+-- once. Creation now takes a transaction-level advisory lock and checks
+-- again under it; the common case (the partition exists) takes no lock.
+-- One lock for every day, not one per partition: a transaction creating
+-- several days would otherwise hold one day's lock (and, once created, the
+-- lock CREATE takes on `notifications`) while waiting for another day's,
+-- which a session creating the days in the other order could hold while
+-- waiting for `notifications`: a deadlock. Creating partitions is rare, so
+-- serialising all of it costs nothing.
 CREATE OR REPLACE FUNCTION herald_ensure_notifications_partition(day date) RETURNS void
 LANGUAGE plpgsql AS $$
 DECLARE
@@ -13,7 +18,7 @@ BEGIN
     IF to_regclass(part) IS NOT NULL THEN
         RETURN;
     END IF;
-    PERFORM pg_advisory_xact_lock(hashtext('herald_ensure_notifications_partition'), hashtext(part));
+    PERFORM pg_advisory_xact_lock(hashtext('herald_ensure_notifications_partition'));
     IF to_regclass(part) IS NULL THEN
         EXECUTE format(
             'CREATE TABLE IF NOT EXISTS %I PARTITION OF notifications
