@@ -140,7 +140,13 @@ fn bench(events: usize, rounds: usize, database_url: &str, run: &str) -> anyhow:
     let median = |f: &dyn Fn(&Round) -> f64| {
         let mut values: Vec<f64> = measured.iter().map(f).collect();
         values.sort_by(f64::total_cmp);
-        values[values.len() / 2]
+        let middle = values.len() / 2;
+        if values.len() % 2 == 0 {
+            // An even count has two middles: their mean, not the upper one.
+            f64::midpoint(values[middle - 1], values[middle])
+        } else {
+            values[middle]
+        }
     };
     println!("ratios (median of the rounds' own ratios; targets >= 15x single-row, >= 70% raw):");
     for (what, rate) in [
