@@ -311,7 +311,7 @@ async fn notifications_stuck_in_sending_time_out_to_temporary_failure() {
     message.id = old;
     message.created_at = ids::created_at_of(&old).expect("v7");
     crate::persist::publish_raw(&app.env, &[serde_json::to_vec(&message).expect("json")]).await;
-    app.env.wait_for_rows(1, Duration::from_secs(10)).await;
+    app.env.wait_for_rows(1, Duration::from_secs(30)).await;
     let stuck = old;
     app.env
         .query(move |conn| {

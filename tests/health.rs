@@ -52,17 +52,15 @@ async fn metrics_exist_by_spec_and_move() {
     let sent = app.send_email().await;
     let id: uuid::Uuid = sent["id"].as_str().expect("id").parse().expect("uuid");
     app.env
-        .wait_for_rows(1, std::time::Duration::from_secs(10))
+        .wait_for_rows(1, std::time::Duration::from_secs(30))
         .await;
     assert_eq!(app.env.stored_ids().await, [id]);
     let got = app
         .get(&format!("/v2/notifications/{id}"), &app.fixture.normal_key)
         .await;
     assert_eq!(got.status(), 200);
-    tokio::time::sleep(std::time::Duration::from_millis(200)).await;
-    let text = scrape(&app).await;
 
-    for line in [
+    let lines = [
         r#"herald_notifications_accepted_total{key_type="normal",notification_type="email"} 1"#,
         "herald_persist_rows_total 1",
         "herald_persist_batch_size_messages_count 1",
@@ -74,7 +72,18 @@ async fn metrics_exist_by_spec_and_move() {
         r#"herald_readiness_check{check="shutdown"} 1"#,
         "herald_broker_connected 1",
         "herald_db_check_up 1",
-    ] {
+    ];
+    // Some figures are recorded just after the work they count (a batch's
+    // commit, the background database check): poll until all are there.
+    let deadline = tokio::time::Instant::now() + std::time::Duration::from_secs(15);
+    let text = loop {
+        let text = scrape(&app).await;
+        if lines.iter().all(|line| text.contains(line)) || tokio::time::Instant::now() >= deadline {
+            break text;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    };
+    for line in lines {
         assert!(text.contains(line), "missing {line:?} in\n{text}");
     }
     for name in [

@@ -9,7 +9,9 @@ use chrono::NaiveDate;
 use herald_domain::letters::pdf::{Letter, render_letter};
 use serde_json::{Value, json};
 
-use crate::helpers::{Options, TestApp, assert_error, spawn_app, spawn_app_with};
+use crate::helpers::{
+    CACHE_PROPAGATION, Options, TestApp, assert_error, spawn_app, spawn_app_with,
+};
 
 const ADDRESS: [&str; 4] = ["The Occupier", "10 Downing Street", "London", "SW1A 2AA"];
 
@@ -115,7 +117,7 @@ async fn a_templated_letter_is_rendered_to_a_pdf_with_its_address() {
     let template = letter_template(&app, "first").await;
 
     // The new template reaches the API's cache within a second (change event).
-    let deadline = tokio::time::Instant::now() + Duration::from_secs(5);
+    let deadline = tokio::time::Instant::now() + CACHE_PROPAGATION;
     let shown: Value = loop {
         let response = app
             .get(&format!("/v2/template/{template}"), &app.fixture.normal_key)

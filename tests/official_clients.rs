@@ -85,7 +85,7 @@ async fn the_official_python_client_sends_and_reads_back() {
     sent.sort();
     assert_eq!(sent.len(), 22);
     assert_eq!(
-        app.env.wait_for_rows(22, Duration::from_secs(10)).await,
+        app.env.wait_for_rows(22, Duration::from_secs(30)).await,
         sent
     );
     app.stop().await;

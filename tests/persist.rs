@@ -98,7 +98,7 @@ async fn a_redelivered_notification_is_stored_once() {
     let payload = serde_json::to_vec(&m).expect("json");
 
     publish_raw(&app.env, &[payload.clone(), payload.clone()]).await;
-    app.env.wait_for_rows(1, Duration::from_secs(10)).await;
+    app.env.wait_for_rows(1, Duration::from_secs(30)).await;
     publish_raw(&app.env, &[payload]).await;
     let second = message(&app.fixture.service_id, &app.fixture.email_template);
     publish_raw(&app.env, &[serde_json::to_vec(&second).expect("json")]).await;
@@ -106,7 +106,7 @@ async fn a_redelivered_notification_is_stored_once() {
     let mut expected = vec![m.id, second.id];
     expected.sort();
     assert_eq!(
-        app.env.wait_for_rows(2, Duration::from_secs(10)).await,
+        app.env.wait_for_rows(2, Duration::from_secs(30)).await,
         expected
     );
     tokio::time::sleep(Duration::from_millis(300)).await;
@@ -144,7 +144,7 @@ async fn a_poisoned_message_is_dead_lettered_and_the_rest_of_its_batch_commits()
     let mut expected: Vec<Uuid> = good.iter().map(|m| m.id).collect();
     expected.sort();
     assert_eq!(
-        app.env.wait_for_rows(40, Duration::from_secs(15)).await,
+        app.env.wait_for_rows(40, Duration::from_secs(30)).await,
         expected
     );
     let deadline = tokio::time::Instant::now() + Duration::from_secs(10);
@@ -257,7 +257,7 @@ async fn posts_succeed_while_the_database_is_unreachable_and_land_when_it_return
     let stop = tokio_util::sync::CancellationToken::new();
     let worker = tokio::spawn(worker.run_until(stop.clone().cancelled_owned()));
     api.send_email().await;
-    api.env.wait_for_rows(1, Duration::from_secs(10)).await;
+    api.env.wait_for_rows(1, Duration::from_secs(30)).await;
 
     // Act: cut the database off, keep sending.
     proxy.cut();

@@ -88,8 +88,9 @@ async fn an_exclusive_lock_on_notifications_leaves_probes_and_posts_unharmed() {
         "readyz under lock: {} samples, p50 {p50:?}, p99 {p99:?}",
         samples.len()
     );
-    // Generous bound for a shared 2-core machine; the benchmark reports the real figures.
-    assert!(p99 < Duration::from_millis(250), "readyz p99 {p99:?}");
+    // The benchmark reports the real figures. A probe that waited on the locked database would take seconds; the
+    // bound leaves room for a shared 2-core machine's scheduling stalls.
+    assert!(p99 < Duration::from_secs(1), "readyz p99 {p99:?}");
     assert_eq!(
         failures_during_lock, 0,
         "POSTs failed while the table was locked"
@@ -146,7 +147,7 @@ async fn sigterm_drains_the_api_and_the_worker_without_losing_anything() {
         "api",
         vec![
             ("HERALD_HTTP_ADDR", format!("127.0.0.1:{port}")),
-            ("HERALD_DRAIN_SECONDS", "2".to_owned()),
+            ("HERALD_DRAIN_SECONDS", "5".to_owned()),
         ],
     );
     let base = format!("http://127.0.0.1:{port}");
@@ -180,12 +181,20 @@ async fn sigterm_drains_the_api_and_the_worker_without_losing_anything() {
 
     // Act: SIGTERM the API under load.
     sigterm(&api);
-    tokio::time::sleep(Duration::from_millis(200)).await;
-    let readiness = client
-        .get(format!("{base}/readyz"))
-        .send()
-        .await
-        .expect("readyz while draining");
+    // Readiness flips as soon as the signal is handled: well within the
+    // drain, however loaded the machine.
+    let flip_deadline = tokio::time::Instant::now() + Duration::from_secs(3);
+    let readiness = loop {
+        let readiness = client
+            .get(format!("{base}/readyz"))
+            .send()
+            .await
+            .expect("readyz while draining");
+        if readiness.status() == 503 || tokio::time::Instant::now() >= flip_deadline {
+            break readiness;
+        }
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    };
     let still_serving = client
         .post(format!("{base}/v2/notifications/email"))
         .bearer_auth(crate::helpers::token(&fixture.normal_key))
@@ -206,7 +215,11 @@ async fn sigterm_drains_the_api_and_the_worker_without_losing_anything() {
         .expect("status");
 
     // Assert
-    assert_eq!(readiness.status(), 503, "readiness must flip at once");
+    assert_eq!(
+        readiness.status(),
+        503,
+        "readiness must flip once SIGTERM is handled"
+    );
     assert_eq!(
         still_serving.status(),
         201,

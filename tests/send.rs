@@ -41,7 +41,7 @@ async fn an_email_is_answered_201_in_notifys_shape_and_lands_once() {
             .is_some_and(|f| f.starts_with("test.service@"))
     );
 
-    let stored = app.env.wait_for_rows(1, Duration::from_secs(10)).await;
+    let stored = app.env.wait_for_rows(1, Duration::from_secs(30)).await;
     assert_eq!(stored, [id]);
     app.stop().await;
 }

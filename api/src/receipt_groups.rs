@@ -115,13 +115,15 @@ mod tests {
         StatusEvent::now(Uuid::now_v7(), Status::Delivered)
     }
 
-    /// A publisher that takes 100 ms per message and notes group sizes.
+    /// A publisher that takes 500 ms per message and notes group sizes.
     fn slow_publisher(sizes: Arc<Mutex<Vec<usize>>>, fail: bool) -> Publish {
         Arc::new(move |events: Vec<StatusEvent>| {
             let sizes = sizes.clone();
             Box::pin(async move {
                 sizes.lock().expect("lock").push(events.len());
-                tokio::time::sleep(Duration::from_millis(100)).await;
+                // Long beside the test's 20 ms pause, so a descheduled test
+                // thread cannot outlast the first confirm.
+                tokio::time::sleep(Duration::from_millis(500)).await;
                 if fail { Err(unavailable()) } else { Ok(()) }
             })
         })

@@ -232,13 +232,14 @@ mod tests {
     #[test]
     fn a_check_that_was_passing_fails_only_after_its_grace() {
         let health = Health::new();
-        health.set_grace("broker", Duration::from_millis(30));
+        // Wide enough that a descheduled test thread stays within it.
+        health.set_grace("broker", Duration::from_millis(500));
         health.set_ready("broker", false, "connecting");
         assert!(!health.readiness().ok, "never connected: no grace");
         health.set_ready("broker", true, "connected");
         health.set_ready("broker", false, "lost");
         assert!(health.readiness().ok, "a blip is within grace");
-        std::thread::sleep(Duration::from_millis(40));
+        std::thread::sleep(Duration::from_millis(600));
         assert!(!health.readiness().ok);
         health.set_ready("broker", true, "connected");
         assert!(health.readiness().ok);
@@ -247,9 +248,9 @@ mod tests {
     #[test]
     fn a_silent_loop_fails_liveness() {
         let health = Health::new();
-        health.register_loop("persist", Duration::from_millis(20));
+        health.register_loop("persist", Duration::from_millis(500));
         assert!(health.liveness().ok);
-        std::thread::sleep(Duration::from_millis(40));
+        std::thread::sleep(Duration::from_millis(600));
         assert!(!health.liveness().ok);
         health.beat("persist");
         assert!(health.liveness().ok);

@@ -27,6 +27,10 @@ use uuid::Uuid;
 
 pub const PG_ADMIN_URL: &str = "postgres://postgres@127.0.0.1:5432/postgres";
 pub const AMQP_URL: &str = "amqp://guest:guest@127.0.0.1:5672/%2f";
+/// How long a test waits for an admin change to reach the API's cache (a
+/// change event, then a reload query): well under a second when idle, but
+/// the whole suite shares two cores.
+pub const CACHE_PROPAGATION: Duration = Duration::from_secs(20);
 
 /// The `herald` binary built for this test run.
 pub fn herald_bin() -> &'static str {
@@ -81,8 +85,11 @@ impl TestEnv {
         settings.batch_size = 100;
         settings.batch_linger_ms = 20;
         settings.prefetch = 400;
-        settings.publish_timeout_ms = 3000;
-        settings.db_timeout_ms = 2000;
+        // Generous: the whole suite shares two cores, and a slow confirm or
+        // query must not turn into a 503 (tests of timeouts set their own).
+        settings.publish_timeout_ms = 10_000;
+        settings.db_timeout_ms = 10_000;
+        settings.read_your_write_ms = 10_000;
         settings.cache_reload_seconds = 60;
         settings.drain_seconds = 0;
         settings.status_retry_ms = 300;
@@ -464,7 +471,9 @@ impl TestApp {
                 "https://example.org/contact",
             ])
             .await;
-        tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+        // No endpoint shows the cached service: leave the change event
+        // ample time, on a machine the whole suite shares.
+        tokio::time::sleep(std::time::Duration::from_secs(2)).await;
     }
 
     /// Sends an email with the normal key and returns the 201 body.
