@@ -141,7 +141,7 @@ fn bench(events: usize, rounds: usize, database_url: &str, run: &str) -> anyhow:
         let mut values: Vec<f64> = measured.iter().map(f).collect();
         values.sort_by(f64::total_cmp);
         let middle = values.len() / 2;
-        if values.len() % 2 == 0 {
+        if values.len().is_multiple_of(2) {
             // An even count has two middles: their mean, not the upper one.
             f64::midpoint(values[middle - 1], values[middle])
         } else {
