@@ -8,7 +8,7 @@ use std::time::Duration;
 use serde_json::{Value, json};
 
 use crate::helpers::receiver::Receiver;
-use crate::helpers::{TestApp, TestEnv, serve};
+use crate::helpers::{AMQP_URL, TestApp, TestEnv, serve};
 use crate::ses::{signed, test_certificate};
 
 const TOPIC: &str = "arn:aws:sns:eu-west-2:123456789012:herald-inbound-sms";
@@ -163,6 +163,73 @@ async fn a_signed_inbound_text_is_listed_and_reaches_the_inbound_callback() {
     assert!(payload["date_received"].is_string());
     app.stop().await;
     receiver.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_text_stored_before_its_callback_could_be_queued_gets_it_on_redelivery() {
+    // Only the inbound consumer runs: the callback stays queued for the test
+    // to read.
+    let app = start(&["inbound"]).await;
+    app.env
+        .admin(&[
+            "set-callback",
+            "--service-id",
+            &app.fixture.service_id,
+            "--type",
+            "inbound-sms",
+            "--url",
+            "http://127.0.0.1:9/inbound",
+            "--bearer-token",
+            "inbound-token-123",
+        ])
+        .await;
+    let callbacks_queue = app.env.topology().callbacks_queue();
+    let connection = herald_domain::broker::connect(AMQP_URL, "test-inbound-redelivery")
+        .await
+        .expect("connect");
+    let channel = connection.create_channel().await.expect("channel");
+    // With the callbacks queue gone, queueing fails after the commit, as if
+    // the worker had died between the two: the batch goes back unacked.
+    channel
+        .queue_delete(callbacks_queue.as_str().into(), Default::default())
+        .await
+        .expect("delete the callbacks queue");
+
+    let body = signed_text(TOPIC, "msg-redelivered", "+447700900111", "Still there?").await;
+    assert_eq!(post_sns(&app, body).await.status(), 200);
+    let page = wait_for_texts(&app, 1).await;
+    let id = page["received_text_messages"][0]["id"]
+        .as_str()
+        .expect("id")
+        .to_owned();
+
+    // The consumer's next session declares the queue again, the broker
+    // redelivers the batch, and the stored text's callback is queued.
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(30);
+    let queued: herald_domain::messages::CallbackMessage = loop {
+        // A get from a queue not declared yet closes the channel: a fresh
+        // channel per try.
+        let channel = connection.create_channel().await.expect("channel");
+        let got = channel
+            .basic_get(
+                callbacks_queue.as_str().into(),
+                lapin::options::BasicGetOptions { no_ack: true },
+            )
+            .await;
+        if let Ok(Some(message)) = got {
+            break serde_json::from_slice(&message.delivery.data).expect("callback message");
+        }
+        assert!(
+            tokio::time::Instant::now() < deadline,
+            "the stored text's callback was never queued"
+        );
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    };
+    assert_eq!(queued.callback_type, "inbound_sms");
+    assert_eq!(queued.payload["id"], id.as_str());
+    assert_eq!(queued.payload["message"], "Still there?");
+    let _ = connection.close(200, "done".into()).await;
+    app.stop().await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -6,9 +6,10 @@
 //!
 //! A text to a number no service owns is dropped and counted
 //! (`herald_received_texts_total{outcome="unknown_number"}`), as Notify
-//! drops it. A callback is queued once per stored text: if the worker dies
-//! between the commit and the queueing, that callback is lost (the text is
-//! kept and listed).
+//! drops it. Callbacks are queued at least once: a batch redelivered after
+//! its commit (the worker died, or the queueing failed, before the ack)
+//! queues again the callbacks of the texts its earlier try stored. A second
+//! copy of a text from SNS (a new message, the same provider id) is skipped.
 
 use std::collections::{HashMap, HashSet};
 
@@ -48,15 +49,24 @@ impl Inbound {
 
 /// What one committed batch produced.
 struct Stored {
-    new: Vec<ReceivedText>,
+    /// Texts stored by this try.
+    new: usize,
     unknown: usize,
+    /// Texts whose callback is (again) due: the new ones, and those a
+    /// redelivered message's earlier try stored.
+    due: Vec<ReceivedText>,
     /// The services among them with an inbound-SMS callback.
     with_callback: HashSet<Uuid>,
 }
 
 /// Maps numbers to services, inserts the texts and reads the callback
-/// configs of the services that got new ones, in one transaction.
-fn store(pool: &PgPool, messages: &[InboundSmsMessage]) -> anyhow::Result<Stored> {
+/// configs of the services whose texts are due one, in one transaction.
+/// `redelivered` are the ids of the messages the broker delivered again.
+fn store(
+    pool: &PgPool,
+    messages: &[InboundSmsMessage],
+    redelivered: &[Uuid],
+) -> anyhow::Result<Stored> {
     let mut conn = pool.get()?;
     let mut numbers: Vec<String> = messages.iter().map(|m| m.notify_number.clone()).collect();
     numbers.sort_unstable();
@@ -75,8 +85,18 @@ fn store(pool: &PgPool, messages: &[InboundSmsMessage]) -> anyhow::Result<Stored
             })
             .collect();
         let unknown = messages.len() - texts.len();
-        let new = ReceivedText::insert_batch(conn, &texts)?;
-        let mut services: Vec<Uuid> = new.iter().map(|t| t.service_id).collect();
+        let mut due = ReceivedText::insert_batch(conn, &texts)?;
+        let new = due.len();
+        let stored_now: HashSet<Uuid> = due.iter().map(|t| t.id).collect();
+        let earlier: Vec<Uuid> = redelivered
+            .iter()
+            .filter(|id| !stored_now.contains(id))
+            .copied()
+            .collect();
+        if !earlier.is_empty() {
+            due.extend(ReceivedText::stored_among(conn, &earlier)?);
+        }
+        let mut services: Vec<Uuid> = due.iter().map(|t| t.service_id).collect();
         services.sort_unstable();
         services.dedup();
         let with_callback = if services.is_empty() {
@@ -90,6 +110,7 @@ fn store(pool: &PgPool, messages: &[InboundSmsMessage]) -> anyhow::Result<Stored
         Ok(Stored {
             new,
             unknown,
+            due,
             with_callback,
         })
     })
@@ -114,20 +135,25 @@ impl BatchHandler for Inbound {
         stop: &CancellationToken,
     ) -> anyhow::Result<Vec<Rejected>> {
         let (messages, rejected) = decode::<InboundSmsMessage>(batch);
+        let redelivered: Vec<Uuid> = messages
+            .iter()
+            .filter(|(index, _)| batch[*index].redelivered)
+            .map(|(_, message)| message.id)
+            .collect();
         let messages: Vec<InboundSmsMessage> = messages.into_iter().map(|(_, m)| m).collect();
         let total = messages.len();
         let pool = self.pool.clone();
         let stored = commit_until_done(
-            move || store(&pool, &messages),
+            move || store(&pool, &messages, &redelivered),
             LOOP_NAME,
             &self.health,
             stop,
         )
         .await?;
         let counts = [
-            ("stored", stored.new.len()),
+            ("stored", stored.new),
             ("unknown_number", stored.unknown),
-            ("duplicate", total - stored.new.len() - stored.unknown),
+            ("duplicate", total - stored.new - stored.unknown),
         ];
         for (outcome, count) in counts {
             self.metrics
@@ -136,7 +162,7 @@ impl BatchHandler for Inbound {
                 .inc_by(count as u64);
         }
         let mut payloads = Vec::new();
-        for text in &stored.new {
+        for text in &stored.due {
             if stored.with_callback.contains(&text.service_id) {
                 payloads.push(serde_json::to_vec(&CallbackMessage {
                     service_id: text.service_id,

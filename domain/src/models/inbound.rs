@@ -98,6 +98,15 @@ impl ReceivedText {
         Ok(inserted)
     }
 
+    /// Those of `ids` already stored: texts a redelivered batch committed on
+    /// an earlier try.
+    pub fn stored_among(conn: &mut PgConnection, ids: &[Uuid]) -> QueryResult<Vec<ReceivedText>> {
+        received_texts::table
+            .filter(received_texts::id.eq_any(ids))
+            .select(ReceivedText::as_select())
+            .load(conn)
+    }
+
     /// A page of the service's texts, newest first; with `older_than`, only
     /// those older than that text (none if it is not the service's).
     pub fn page(
