@@ -37,6 +37,24 @@ pub(crate) async fn start(consumers: &[&str]) -> TestApp {
     app
 }
 
+/// Points the service's inbound SMS callback at `url` (bearer
+/// `inbound-token-123`).
+async fn set_inbound_callback(app: &TestApp, url: &str) {
+    app.env
+        .admin(&[
+            "set-callback",
+            "--service-id",
+            &app.fixture.service_id,
+            "--type",
+            "inbound-sms",
+            "--url",
+            url,
+            "--bearer-token",
+            "inbound-token-123",
+        ])
+        .await;
+}
+
 async fn signed_text(topic: &str, message_id: &str, from: &str, body: &str) -> String {
     let event = json!({
         "originationNumber": from,
@@ -113,19 +131,7 @@ async fn wait_for_texts(app: &TestApp, count: usize) -> Value {
 async fn a_signed_inbound_text_is_listed_and_reaches_the_inbound_callback() {
     let receiver = Receiver::start(0);
     let app = start(&["persist", "inbound", "callbacks"]).await;
-    app.env
-        .admin(&[
-            "set-callback",
-            "--service-id",
-            &app.fixture.service_id,
-            "--type",
-            "inbound-sms",
-            "--url",
-            &receiver.url,
-            "--bearer-token",
-            "inbound-token-123",
-        ])
-        .await;
+    set_inbound_callback(&app, &receiver.url).await;
 
     let body = signed_text(TOPIC, "msg-1", "+447700900111", "Hello Herald").await;
     assert_eq!(post_sns(&app, body.clone()).await.status(), 200);
@@ -170,19 +176,7 @@ async fn a_text_stored_before_its_callback_could_be_queued_gets_it_on_redelivery
     // Only the inbound consumer runs: the callback stays queued for the test
     // to read.
     let app = start(&["inbound"]).await;
-    app.env
-        .admin(&[
-            "set-callback",
-            "--service-id",
-            &app.fixture.service_id,
-            "--type",
-            "inbound-sms",
-            "--url",
-            "http://127.0.0.1:9/inbound",
-            "--bearer-token",
-            "inbound-token-123",
-        ])
-        .await;
+    set_inbound_callback(&app, "http://127.0.0.1:9/inbound").await;
     let callbacks_queue = app.env.topology().callbacks_queue();
     let connection = herald_domain::broker::connect(AMQP_URL, "test-inbound-redelivery")
         .await
