@@ -368,6 +368,12 @@ async fn a_normal_key_email_is_sent_through_ses_and_signed_receipts_set_its_fina
     assert_eq!(setup.post_receipt(receipt).await.status(), 200);
     setup.wait_for(&delivered, "delivered").await;
     setup.wait_for(&bounced, "permanent-failure").await;
+    let (_, reference, _, _) = setup.row(&delivered).await;
+    assert_eq!(
+        reference.as_deref(),
+        Some(references[0].as_str()),
+        "a receipt keeps the SES MessageId that `sending` stored"
+    );
     let (_, _, feedback_type, _) = setup.row(&bounced).await;
     assert_eq!(feedback_type.as_deref(), Some("Permanent"));
     // The service hears about both final statuses.
