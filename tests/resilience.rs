@@ -58,12 +58,15 @@ async fn an_exclusive_lock_on_notifications_leaves_probes_and_posts_unharmed() {
     // Act: hold ACCESS EXCLUSIVE on notifications for 20 s.
     let database_url = app.env.database_url.clone();
     let (locked_tx, locked_rx) = tokio::sync::oneshot::channel();
+    let (measured_tx, measured_rx) = tokio::sync::oneshot::channel::<()>();
     let lock = tokio::task::spawn_blocking(move || {
         let mut conn = PgConnection::establish(&database_url).expect("connect");
         conn.transaction::<_, diesel::result::Error, _>(|conn| {
             diesel::sql_query("LOCK TABLE notifications IN ACCESS EXCLUSIVE MODE").execute(conn)?;
             let _ = locked_tx.send(());
             std::thread::sleep(Duration::from_secs(LOCK_SECONDS));
+            // However late the backlog is read, it is read under the lock.
+            let _ = measured_rx.blocking_recv();
             Ok(())
         })
         .expect("lock transaction");
@@ -72,6 +75,7 @@ async fn an_exclusive_lock_on_notifications_leaves_probes_and_posts_unharmed() {
     tokio::time::sleep(Duration::from_secs(LOCK_SECONDS - 3)).await;
     let backlog = ready_messages(&app.env).await;
     let failures_during_lock = load.failures_so_far();
+    let _ = measured_tx.send(());
     lock.await.expect("lock released");
     tokio::time::sleep(Duration::from_secs(1)).await;
     let result = load.stop().await;
