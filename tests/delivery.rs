@@ -405,6 +405,91 @@ async fn callbacks_arrive_with_the_bearer_token_and_are_retried_after_a_500() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_callback_host_that_never_answers_holds_up_other_services_once_at_most() {
+    // A retry delay long enough that the failing host's cool-down (half of
+    // it, at most 30 s) outlasts the test.
+    let app = spawn_app_with(Options {
+        tweak: |settings| settings.callback_retry_seconds = 60,
+        ..Options::default()
+    })
+    .await;
+    // Service A's callback host accepts connections and never answers.
+    let silent = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("bind");
+    let silent_url = format!("http://{}/callbacks", silent.local_addr().expect("addr"));
+    let held = tokio::spawn(async move {
+        let mut open = Vec::new();
+        while let Ok((socket, _)) = silent.accept().await {
+            open.push(socket);
+        }
+    });
+    let receiver = Receiver::start(0);
+    let other = app.env.fixture_named("Other service").await;
+    for (service_id, url) in [
+        (&app.fixture.service_id, silent_url.as_str()),
+        (&other.service_id, receiver.url.as_str()),
+    ] {
+        app.env
+            .admin(&[
+                "set-callback",
+                "--service-id",
+                service_id,
+                "--url",
+                url,
+                "--bearer-token",
+                "secret-token-123",
+            ])
+            .await;
+    }
+
+    // Service B's 300 notifications, with one of A's every 30, so that
+    // A's callbacks land in every batch of the callback worker (100).
+    let b_body = serde_json::json!({
+        "email_address": "b@example.com",
+        "template_id": other.email_template,
+        "personalisation": {"name": "B", "code": "2"},
+    });
+    for n in 0..300 {
+        if n % 30 == 0 {
+            let response = app
+                .post(
+                    "/v2/notifications/email",
+                    &app.fixture.test_key,
+                    &app.email_body("a@example.com"),
+                )
+                .await;
+            assert_eq!(response.status(), 201);
+        }
+        let response = app
+            .post("/v2/notifications/email", &other.test_key, &b_body)
+            .await;
+        assert_eq!(response.status(), 201, "service B's send {n}");
+    }
+
+    // The first of A's callbacks costs one 5 s timeout; after it A's host is
+    // left alone, so B's callbacks do not wait behind a timeout per batch
+    // (about 5 s in all here; 15 s when every batch waited).
+    let first = receiver.wait_for(1, Duration::from_secs(30)).await;
+    assert!(!first.is_empty(), "no callback reached service B");
+    let started = tokio::time::Instant::now();
+    let all = receiver.wait_for(300, Duration::from_secs(30)).await;
+    assert_eq!(all.len(), 300, "service B's callbacks all arrive");
+    eprintln!(
+        "service B's callbacks: all within {:?} of the first",
+        started.elapsed()
+    );
+    assert!(
+        started.elapsed() < Duration::from_secs(10),
+        "service B's callbacks took {:?} after the first",
+        started.elapsed()
+    );
+    held.abort();
+    app.stop().await;
+    receiver.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn packed_status_events_are_applied_together_and_a_missing_ones_retried_alone() {
     // No sender: only the events published here change the statuses.
     let app = spawn_app_with(Options {

@@ -140,9 +140,13 @@ impl TestEnv {
 
     /// A service with a key of each type and an email and an SMS template.
     pub async fn fixture(&self) -> Fixture {
-        let service = self
-            .admin(&["create-service", "--name", "Test service"])
-            .await;
+        self.fixture_named("Test service").await
+    }
+
+    /// A service (names are unique) with a key of each type, an email and
+    /// an SMS template.
+    pub async fn fixture_named(&self, name: &str) -> Fixture {
+        let service = self.admin(&["create-service", "--name", name]).await;
         let service_id = service["id"].as_str().expect("id").to_owned();
         // Load tests send far more than Notify's 3,000 a minute; the limit
         // tests set their own.
