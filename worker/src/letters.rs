@@ -131,9 +131,14 @@ impl<D: Dispatch> BatchHandler for Letters<D> {
         let metrics = self.metrics.clone();
         let (messages, pdfs, refused) = tokio::task::spawn_blocking(move || {
             let (mut kept, mut pdfs, mut refused) = (Vec::new(), Vec::new(), Vec::new());
-            for (index, message) in messages {
+            for (index, mut message) in messages {
                 match pdf_of(&message, &metrics) {
                     Ok(pdf) => {
+                        // Decoded: the base64 copy (up to 2.7 MB) is not
+                        // needed again while the batch commits.
+                        if let Some(letter) = message.letter.as_mut() {
+                            letter.precompiled_pdf = None;
+                        }
                         pdfs.push(pdf);
                         kept.push(message);
                     }
