@@ -46,12 +46,15 @@ impl Worker {
     ) -> anyhow::Result<Worker> {
         // Worker queries are batch commits: allow them far longer than an
         // API request, but not forever.
-        let pool = db::pool(
-            &settings.database_url,
-            settings.db_pool_size.max(2),
-            Duration::from_secs(3),
-            Duration::from_secs(60),
-        )?;
+        let worker_pool = |size: u32| {
+            db::pool(
+                &settings.database_url,
+                size,
+                Duration::from_secs(3),
+                Duration::from_secs(60),
+            )
+        };
+        let pool = worker_pool(settings.db_pool_size.max(2))?;
         let stop = CancellationToken::new();
         let topology = settings.topology();
         let consumer_settings = |queue: String, name: &'static str, check: &'static str| {
@@ -149,12 +152,7 @@ impl Worker {
             // own: however many loops there are, the other consumers' pool
             // is never drained by them.
             let loops = settings.status_consumers.max(1);
-            let status_pool = db::pool(
-                &settings.database_url,
-                u32::try_from(loops)?,
-                Duration::from_secs(3),
-                Duration::from_secs(60),
-            )?;
+            let status_pool = worker_pool(u32::try_from(loops)?)?;
             for _ in 0..loops {
                 let status_handler = Status::new(
                     status_pool.clone(),

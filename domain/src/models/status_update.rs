@@ -178,29 +178,6 @@ WHERE n.id = v.id AND n.created_at = v.created_at
     };
 }
 
-/// Which form of [`update_statuses!`] a batch needs.
-#[derive(Clone, Copy)]
-enum Form {
-    EveryColumn = 0,
-    StatusAndResponse = 1,
-}
-
-impl Form {
-    fn of(events: &[StatusEvent]) -> Form {
-        let carries_more = |e: &StatusEvent| {
-            e.sent_at.is_some()
-                || e.provider_reference.is_some()
-                || e.feedback_type.is_some()
-                || e.feedback_subtype.is_some()
-        };
-        if events.iter().any(carries_more) {
-            Form::EveryColumn
-        } else {
-            Form::StatusAndResponse
-        }
-    }
-}
-
 /// The notifications of `$1` (created at `$2`, within `$low`–`$high`) that
 /// the statement's snapshot does not hold.
 macro_rules! not_stored {
@@ -249,9 +226,6 @@ FROM (SELECT count(*) AS updated FROM upd) AS c"
     };
 }
 
-/// [`apply!`] in each [`Form`].
-const APPLY: [&str; 2] = [apply!(every_column), apply!(status_and_response)];
-
 /// When some services do (`$12`): what their callbacks need comes back from
 /// the UPDATE itself, for their notifications only (returning it for every
 /// row costs a sixth of the statement), after the count row.
@@ -289,11 +263,44 @@ FROM upd WHERE service_id IS NOT NULL"
     };
 }
 
-/// [`apply_returning_callbacks!`] in each [`Form`].
-const APPLY_RETURNING_CALLBACKS: [&str; 2] = [
-    apply_returning_callbacks!(every_column),
-    apply_returning_callbacks!(status_and_response),
-];
+/// Which form of [`update_statuses!`] a batch needs.
+#[derive(Clone, Copy)]
+enum Form {
+    EveryColumn,
+    StatusAndResponse,
+}
+
+impl Form {
+    fn of(events: &[StatusEvent]) -> Form {
+        let carries_more = |e: &StatusEvent| {
+            e.sent_at.is_some()
+                || e.provider_reference.is_some()
+                || e.feedback_type.is_some()
+                || e.feedback_subtype.is_some()
+        };
+        if events.iter().any(carries_more) {
+            Form::EveryColumn
+        } else {
+            Form::StatusAndResponse
+        }
+    }
+
+    /// [`apply!`] in this form.
+    fn apply(self) -> &'static str {
+        match self {
+            Form::EveryColumn => apply!(every_column),
+            Form::StatusAndResponse => apply!(status_and_response),
+        }
+    }
+
+    /// [`apply_returning_callbacks!`] in this form.
+    fn apply_returning_callbacks(self) -> &'static str {
+        match self {
+            Form::EveryColumn => apply_returning_callbacks!(every_column),
+            Form::StatusAndResponse => apply_returning_callbacks!(status_and_response),
+        }
+    }
+}
 
 const CALLBACK_SERVICES: &str = "
 SELECT service_id AS id FROM service_callbacks WHERE callback_type = $1";
@@ -366,11 +373,11 @@ pub fn apply_statuses(
         .into_iter()
         .map(|row| row.id)
         .collect();
-    let form = Form::of(events) as usize;
+    let form = Form::of(events);
     let mut outcome = StatusOutcome::default();
     if callback_services.is_empty() {
         let counted: Counted = bind_events!(
-            diesel::sql_query(APPLY[form]),
+            diesel::sql_query(form.apply()),
             &ids,
             &created,
             events,
@@ -382,7 +389,7 @@ pub fn apply_statuses(
         outcome.missing = counted.missing.unwrap_or_default();
     } else {
         let rows: Vec<Row> = bind_events!(
-            diesel::sql_query(APPLY_RETURNING_CALLBACKS[form]),
+            diesel::sql_query(form.apply_returning_callbacks()),
             &ids,
             &created,
             events,
