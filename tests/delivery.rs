@@ -7,7 +7,6 @@ use herald_domain::broker;
 use herald_domain::ids;
 use herald_domain::kinds::Status;
 use herald_domain::messages::{StatusEvent, StatusMessage};
-use lapin::options::BasicGetOptions;
 use serde_json::{Value, json};
 use uuid::Uuid;
 
@@ -123,18 +122,12 @@ async fn more_status_loops_than_pooled_connections_starve_no_other_consumer() {
     let key = app.fixture.test_key.clone();
     // Round after round, so that several status loops have run a batch (the
     // broker deals status messages out to them in turn) before the last.
-    for round in 0..4 {
+    for _ in 0..4 {
         let mut ids = Vec::new();
         for _ in 0..10 {
-            let response = app
-                .post(
-                    "/v2/notifications/email",
-                    &key,
-                    &app.email_body("anyone@example.com"),
-                )
+            let sent = app
+                .send_email_with(&key, &app.email_body("anyone@example.com"))
                 .await;
-            assert_eq!(response.status(), 201, "round {round}");
-            let sent: Value = response.json().await.expect("json");
             ids.push(
                 sent["id"]
                     .as_str()
@@ -230,29 +223,12 @@ async fn a_receipt_whose_row_never_appears_is_parked_not_dropped() {
         .env
         .topology()
         .parked_queue_for(&app.env.topology().status_queue());
-    let deadline = tokio::time::Instant::now() + Duration::from_secs(15);
-    let connection = broker::connect(AMQP_URL, "test-parked")
-        .await
-        .expect("connect");
-    let channel = connection.create_channel().await.expect("channel");
-    loop {
-        let got = channel
-            .basic_get(
-                parked_queue.as_str().into(),
-                BasicGetOptions { no_ack: true },
-            )
-            .await
-            .expect("get");
-        if let Some(message) = got {
-            let parked: StatusMessage =
-                serde_json::from_slice(&message.delivery.data).expect("json");
-            assert_eq!(parked, status_event_with_id(&parked, orphan));
-            break;
-        }
-        assert!(tokio::time::Instant::now() < deadline, "never parked");
-        tokio::time::sleep(Duration::from_millis(200)).await;
-    }
-    let _ = connection.close(200, "done".into()).await;
+    let data = app
+        .env
+        .next_message(&parked_queue, Duration::from_secs(15))
+        .await;
+    let parked: StatusMessage = serde_json::from_slice(&data).expect("json");
+    assert_eq!(parked, status_event_with_id(&parked, orphan));
     app.stop().await;
 }
 
@@ -452,19 +428,10 @@ async fn a_callback_host_that_never_answers_holds_up_other_services_once_at_most
     });
     for n in 0..300 {
         if n % 30 == 0 {
-            let response = app
-                .post(
-                    "/v2/notifications/email",
-                    &app.fixture.test_key,
-                    &app.email_body("a@example.com"),
-                )
+            app.send_email_with(&app.fixture.test_key, &app.email_body("a@example.com"))
                 .await;
-            assert_eq!(response.status(), 201);
         }
-        let response = app
-            .post("/v2/notifications/email", &other.test_key, &b_body)
-            .await;
-        assert_eq!(response.status(), 201, "service B's send {n}");
+        app.send_email_with(&other.test_key, &b_body).await;
     }
 
     // The first of A's callbacks costs one 5 s timeout; after it A's host is

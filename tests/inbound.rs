@@ -199,26 +199,12 @@ async fn a_text_stored_before_its_callback_could_be_queued_gets_it_on_redelivery
 
     // The consumer's next session declares the queue again, the broker
     // redelivers the batch, and the stored text's callback is queued.
-    let deadline = tokio::time::Instant::now() + Duration::from_secs(30);
-    let queued: herald_domain::messages::CallbackMessage = loop {
-        // A get from a queue not declared yet closes the channel: a fresh
-        // channel per try.
-        let channel = connection.create_channel().await.expect("channel");
-        let got = channel
-            .basic_get(
-                callbacks_queue.as_str().into(),
-                lapin::options::BasicGetOptions { no_ack: true },
-            )
-            .await;
-        if let Ok(Some(message)) = got {
-            break serde_json::from_slice(&message.delivery.data).expect("callback message");
-        }
-        assert!(
-            tokio::time::Instant::now() < deadline,
-            "the stored text's callback was never queued"
-        );
-        tokio::time::sleep(Duration::from_millis(200)).await;
-    };
+    let data = app
+        .env
+        .next_message(&callbacks_queue, Duration::from_secs(30))
+        .await;
+    let queued: herald_domain::messages::CallbackMessage =
+        serde_json::from_slice(&data).expect("callback message");
     assert_eq!(queued.callback_type, "inbound_sms");
     assert_eq!(queued.payload["id"], id.as_str());
     assert_eq!(queued.payload["message"], "Still there?");

@@ -212,6 +212,36 @@ impl TestEnv {
         }
     }
 
+    /// The next message on `queue` (which may not be declared yet), taken
+    /// off it; fails the test after `within`.
+    pub async fn next_message(&self, queue: &str, within: Duration) -> Vec<u8> {
+        let connection = herald_domain::broker::connect(AMQP_URL, "test-get")
+            .await
+            .expect("connect");
+        let deadline = tokio::time::Instant::now() + within;
+        let data = loop {
+            // A get from an undeclared queue closes the channel: a fresh
+            // channel per try.
+            let channel = connection.create_channel().await.expect("channel");
+            let got = channel
+                .basic_get(
+                    queue.into(),
+                    lapin::options::BasicGetOptions { no_ack: true },
+                )
+                .await;
+            if let Ok(Some(message)) = got {
+                break message.delivery.data;
+            }
+            assert!(
+                tokio::time::Instant::now() < deadline,
+                "nothing arrived on {queue} within {within:?}"
+            );
+            tokio::time::sleep(Duration::from_millis(200)).await;
+        };
+        let _ = connection.close(200, "done".into()).await;
+        data
+    }
+
     pub async fn query<T, F>(&self, f: F) -> T
     where
         T: Send + 'static,
@@ -482,14 +512,18 @@ impl TestApp {
 
     /// Sends an email with the normal key and returns the 201 body.
     pub async fn send_email(&self) -> Value {
-        let response = self
-            .post(
-                "/v2/notifications/email",
-                &self.fixture.normal_key,
-                &self.email_body("someone@example.com"),
-            )
-            .await;
-        assert_eq!(response.status(), 201);
+        self.send_email_with(
+            &self.fixture.normal_key,
+            &self.email_body("someone@example.com"),
+        )
+        .await
+    }
+
+    /// POSTs `body` to /v2/notifications/email with `key`, asserts 201 and
+    /// returns the 201 body.
+    pub async fn send_email_with(&self, key: &str, body: &Value) -> Value {
+        let response = self.post("/v2/notifications/email", key, body).await;
+        assert_eq!(response.status(), 201, "send with {body}");
         response.json().await.expect("json")
     }
 
