@@ -46,7 +46,7 @@ Usage:
                         [--recipient EMAIL] [--source EMAIL]
       Prints an SES *event publishing* payload (the `eventType` format SES
       publishes to SNS for a configuration set's event destination, as in
-      shared/fixtures/ses/event-*.json) as one compact JSON line. KIND:
+      tests/fixtures/ses/event-*.json) as one compact JSON line. KIND:
         delivery              eventType Delivery
         bounce-permanent      Bounce, Permanent/General (with DSN fields)
         bounce-transient      Bounce, Transient/MailboxFull
@@ -68,7 +68,7 @@ Usage:
         EOF
 
   sns_sign.py selftest [--vectors PATH]
-      (1) For every vector of shared/fixtures/ses/sns-signed-test-vectors.json,
+      (1) For every vector of tests/fixtures/ses/sns-signed-test-vectors.json,
       rebuilds the string to sign from the envelope and checks it equals the
       vector's `string_to_sign` byte for byte, then verifies the signature with
       the vector's cert and checks the verdict equals `expect_valid`.
@@ -76,9 +76,8 @@ Usage:
       without Subject) using a temporary key, verifies them, and checks that
       --tamper, a wrong SignatureVersion and a dropped Subject fail.
       Prints `N passed, 0 failed` and exits 0, or lists failures and exits 1.
-      PATH defaults to ../../../shared/fixtures/ses/... relative to this file
-      (the `shared/` beside the repo), then /work/shared/fixtures/ses/...; if
-      neither exists (and --vectors was not given) part (1) is skipped.
+      PATH defaults to ../fixtures/ses/sns-signed-test-vectors.json relative
+      to this file (the repository's tests/fixtures/ses/).
 """
 import argparse
 import base64
@@ -300,7 +299,7 @@ def _tampered(message):
 
 # --------------------------------------------------------------------------
 # SES event-publishing payloads (shapes from the SES Developer Guide samples,
-# shared/fixtures/ses/event-*.json and synthetic-event-*.json)
+# tests/fixtures/ses/event-*.json and synthetic-event-*.json)
 
 KINDS = (
     "delivery", "bounce-permanent", "bounce-transient", "bounce-undetermined",
@@ -434,8 +433,7 @@ def ses_event(kind, message_id, notification_id, tag_name="herald-notification-i
 def _default_vectors_path():
     here = os.path.dirname(os.path.abspath(__file__))
     candidates = [
-        os.path.join(here, "..", "..", "..", "shared", "fixtures", "ses", "sns-signed-test-vectors.json"),
-        "/work/shared/fixtures/ses/sns-signed-test-vectors.json",
+        os.path.join(here, "..", "fixtures", "ses", "sns-signed-test-vectors.json"),
     ]
     for c in candidates:
         if os.path.exists(c):
@@ -455,7 +453,7 @@ def selftest(vectors_path=None):
 
     path = vectors_path or _default_vectors_path()
     if path is None:
-        print("selftest: test vectors not found, skipping part (1)", file=sys.stderr)
+        failures.append("test vectors not found (tests/fixtures/ses/sns-signed-test-vectors.json)")
     else:
         with open(path, encoding="utf-8") as f:
             vectors = json.load(f)

@@ -45,10 +45,10 @@ use x509_cert::der::DecodePem;
 use x509_cert::spki::ObjectIdentifier;
 
 /// Base path of the SES/SNS test fixtures, shared by every test module of this
-/// crate. In Herald: `concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/fixtures/ses/")`.
+/// crate: the repository's `tests/fixtures/ses/` (see its `SOURCES.md`).
 #[cfg(test)]
 pub(crate) const TEST_FIXTURES_DIR: &str =
-    concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/fixtures/ses/");
+    concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/fixtures/ses/");
 
 /// Upper bound on the whole certificate download (connect + headers + body).
 pub const CERT_FETCH_TIMEOUT: Duration = Duration::from_secs(5);
