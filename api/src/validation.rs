@@ -4,6 +4,7 @@
 
 use herald_domain::kinds::NotificationType;
 use herald_domain::letters::Postage;
+use herald_domain::python;
 use herald_domain::recipient;
 use serde_json::{Map, Value};
 use uuid::Uuid;
@@ -29,15 +30,10 @@ pub struct SendRequest {
     pub sanitise_content_for: Vec<String>,
 }
 
-/// How Notify's messages show a value (jsonschema's repr with quotes stripped).
+/// How Notify's messages show a value: jsonschema's `repr()` of it, with every single quote
+/// stripped (`app/schema_validation/__init__.py: __format_message`).
 fn shown(value: &Value) -> String {
-    match value {
-        Value::String(s) => s.clone(),
-        Value::Null => "None".to_owned(),
-        Value::Bool(true) => "True".to_owned(),
-        Value::Bool(false) => "False".to_owned(),
-        other => other.to_string().replace('"', ""),
-    }
+    python::repr(value).replace('\'', "")
 }
 
 struct Problems(Vec<String>);
@@ -345,6 +341,13 @@ mod tests {
             Err(ApiError::Validation(messages)) => messages,
             other => panic!("expected validation errors, got {other:?}"),
         }
+    }
+
+    #[test]
+    fn values_are_shown_as_jsonschemas_repr_without_quotes() {
+        assert_eq!(shown(&json!("abc")), "abc");
+        assert_eq!(shown(&json!([1, "a", null])), "[1, a, None]");
+        assert_eq!(shown(&json!({"k": 1.0})), "{k: 1.0}");
     }
 
     #[test]

@@ -40,6 +40,8 @@
 use serde_json::{Map, Value, json};
 use thiserror::Error;
 
+use crate::python;
+
 /// `document-download-api:app/config.py`: `MAX_DECODED_FILE_SIZE = (2 * 1024 * 1024) + 1024`
 /// ("~2MiB: Enforced by us - max file size after b64decode"). Larger files get 413,
 /// which notifications-api turns into a 400 BadRequestError.
@@ -304,44 +306,6 @@ pub fn check_service_can_send_files_by_email(
     }
 }
 
-/// Python `str(x)` for a JSON value (what the format checkers interpolate with `{instance}`).
-fn py_str(v: &Value) -> String {
-    match v {
-        Value::String(s) => s.clone(),
-        other => py_repr(other),
-    }
-}
-
-/// Python `repr(x)` for a JSON value after `json.loads` (what jsonschema's messages use).
-fn py_repr(v: &Value) -> String {
-    match v {
-        Value::Null => "None".into(),
-        Value::Bool(true) => "True".into(),
-        Value::Bool(false) => "False".into(),
-        Value::Number(n) => {
-            if n.is_f64() {
-                let f = n.as_f64().unwrap_or(0.0);
-                if f.fract() == 0.0 && f.abs() < 1e16 {
-                    format!("{f:.1}")
-                } else {
-                    format!("{f}")
-                }
-            } else {
-                n.to_string()
-            }
-        }
-        Value::String(s) => format!("'{s}'"),
-        Value::Array(a) => format!("[{}]", a.iter().map(py_repr).collect::<Vec<_>>().join(", ")),
-        Value::Object(o) => format!(
-            "{{{}}}",
-            o.iter()
-                .map(|(k, v)| format!("'{k}': {}", py_repr(v)))
-                .collect::<Vec<_>>()
-                .join(", ")
-        ),
-    }
-}
-
 /// `app/schema_validation/__init__.py: __format_message` strips every single quote.
 fn strip_quotes(s: &str) -> String {
     s.replace('\'', "")
@@ -432,7 +396,7 @@ pub fn validate_file_object(obj: &Map<String, Value>) -> Vec<String> {
     {
         push(strip_quotes(&format!(
             "file {} is not of type 'string'",
-            py_repr(file)
+            python::repr(file)
         )));
     }
 
@@ -454,7 +418,7 @@ pub fn validate_file_object(obj: &Map<String, Value>) -> Vec<String> {
     {
         push(strip_quotes(&format!(
             "confirm_email_before_download Unsupported value for confirm_email_before_download: {}. Use a boolean true or false value.",
-            py_str(v)
+            python::to_str(v)
         )));
     }
 
@@ -463,7 +427,7 @@ pub fn validate_file_object(obj: &Map<String, Value>) -> Vec<String> {
     {
         push(strip_quotes(&format!(
             "retention_period Unsupported value for retention_period: {}. Supported periods are from 1 to 78 weeks.",
-            py_str(v)
+            python::to_str(v)
         )));
     }
 
@@ -472,7 +436,7 @@ pub fn validate_file_object(obj: &Map<String, Value>) -> Vec<String> {
     {
         push(strip_quotes(&format!(
             "is_csv Unsupported value for is_csv: {}. Use a boolean true or false value.",
-            py_str(v)
+            python::to_str(v)
         )));
     }
 
@@ -1174,15 +1138,5 @@ mod tests {
         );
         assert_eq!(ups[1].bytes, b"two");
         assert_eq!(ups[1].mimetype_from_filename(), Some("text/plain"));
-    }
-
-    #[test]
-    fn py_repr_matches_python() {
-        assert_eq!(py_repr(&json!(null)), "None");
-        assert_eq!(py_repr(&json!(true)), "True");
-        assert_eq!(py_repr(&json!(1.0)), "1.0");
-        assert_eq!(py_repr(&json!(1.5)), "1.5");
-        assert_eq!(py_repr(&json!({"a": [1, "b"]})), "{'a': [1, 'b']}");
-        assert_eq!(py_str(&json!("x")), "x");
     }
 }

@@ -20,6 +20,7 @@ pub mod letters;
 pub mod messages;
 pub mod metrics;
 pub mod models;
+pub mod python;
 pub mod recipient;
 pub mod rendering;
 pub mod sanitise;

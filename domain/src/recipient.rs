@@ -28,6 +28,10 @@ use std::sync::{Arc, LazyLock, Mutex};
 
 use regex::Regex;
 
+use crate::python::{
+    is_all_whitespace_char, is_space as py_is_space, strip_and_remove_obscure_whitespace,
+};
+
 /// A recipient that Notify would reject; the payload is Notify's message text.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("{0}")]
@@ -49,47 +53,6 @@ pub const SIMULATED_EMAIL_ADDRESSES: [&str; 3] = [
 /// `("+447700900000", "+447700900111", "+447700900222")`) in the normalised form Notify compares
 /// them in (E.164 without the `+`, as `PhoneNumber.get_normalised_format()` returns).
 pub const SIMULATED_SMS_NUMBERS: [&str; 3] = ["447700900000", "447700900111", "447700900222"];
-
-// ---------------------------------------------------------------------------------------------
-// Whitespace helpers (formatters.py)
-// ---------------------------------------------------------------------------------------------
-
-/// `formatters.OBSCURE_ZERO_WIDTH_WHITESPACE`.
-const OBSCURE_ZERO_WIDTH_WHITESPACE: [char; 8] = [
-    '\u{180e}', '\u{200b}', '\u{200c}', '\u{200d}', '\u{2060}', '\u{feff}', '\u{2028}', '\u{2029}',
-];
-/// `formatters.OBSCURE_FULL_WIDTH_WHITESPACE`.
-const OBSCURE_FULL_WIDTH_WHITESPACE: [char; 2] = ['\u{a0}', '\u{202f}'];
-/// Python's `string.whitespace`.
-const PY_STRING_WHITESPACE: [char; 6] = [' ', '\t', '\n', '\r', '\u{b}', '\u{c}'];
-
-fn is_obscure_whitespace(c: char) -> bool {
-    OBSCURE_ZERO_WIDTH_WHITESPACE.contains(&c) || OBSCURE_FULL_WIDTH_WHITESPACE.contains(&c)
-}
-
-/// `formatters.ALL_WHITESPACE` membership.
-fn is_all_whitespace_char(c: char) -> bool {
-    PY_STRING_WHITESPACE.contains(&c) || is_obscure_whitespace(c)
-}
-
-/// `formatters.strip_and_remove_obscure_whitespace`: removes the obscure zero-width and
-/// full-width whitespace characters anywhere in the value, then strips Python's
-/// `string.whitespace` from both ends.
-#[must_use]
-pub fn strip_and_remove_obscure_whitespace(value: &str) -> String {
-    let removed: String = value
-        .chars()
-        .filter(|c| !is_obscure_whitespace(*c))
-        .collect();
-    removed
-        .trim_matches(|c| PY_STRING_WHITESPACE.contains(&c))
-        .to_string()
-}
-
-/// Python's `str.isspace()` (what `\s` matches in a Python `re` str pattern).
-fn py_is_space(c: char) -> bool {
-    c.is_whitespace() || ('\u{1c}'..='\u{1f}').contains(&c)
-}
 
 // ---------------------------------------------------------------------------------------------
 // Email addresses (email_address.py)

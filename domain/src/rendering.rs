@@ -53,6 +53,8 @@ use std::collections::HashMap;
 
 use serde_json::{Map, Value};
 
+use crate::python;
+
 /// `SMS_CHAR_COUNT_LIMIT` (`notifications_utils/__init__.py`): 153 × 6.
 pub const SMS_CHAR_COUNT_LIMIT: usize = 918;
 /// The email size limit in `BaseEmailTemplate.is_message_too_long` (`content_size_in_bytes >
@@ -205,146 +207,6 @@ pub fn str2bool(value: &str) -> bool {
     )
 }
 
-/// Python's `str()` of a value decoded from JSON: strings as they are, `True`/`False`, `None`,
-/// integers in full, floats as `repr(float)` (`1.5`, `1.0`, `1e+16`, `1e-05`), lists and objects as
-/// their Python `repr`.
-///
-/// Integers beyond the 64-bit range arrive as floats unless `serde_json`'s `arbitrary_precision`
-/// feature is on (Python keeps them exact), and object key order follows the `serde_json::Map`.
-#[must_use]
-pub fn python_str(value: &Value) -> String {
-    match value {
-        Value::String(s) => s.clone(),
-        other => python_repr(other),
-    }
-}
-
-fn python_repr(value: &Value) -> String {
-    match value {
-        Value::Null => "None".to_string(),
-        Value::Bool(true) => "True".to_string(),
-        Value::Bool(false) => "False".to_string(),
-        Value::Number(n) => {
-            if let Some(i) = n.as_i64() {
-                i.to_string()
-            } else if let Some(u) = n.as_u64() {
-                u.to_string()
-            } else {
-                python_float_repr(n.as_f64().unwrap_or(f64::NAN))
-            }
-        }
-        Value::String(s) => python_str_repr(s),
-        Value::Array(items) => format!(
-            "[{}]",
-            items.iter().map(python_repr).collect::<Vec<_>>().join(", ")
-        ),
-        Value::Object(map) => format!(
-            "{{{}}}",
-            map.iter()
-                .map(|(k, v)| format!("{}: {}", python_str_repr(k), python_repr(v)))
-                .collect::<Vec<_>>()
-                .join(", ")
-        ),
-    }
-}
-
-/// `repr(float)`: the shortest round-tripping digits, in positional notation when the decimal
-/// exponent is in `-4..16`, otherwise scientific with a signed two-digit (at least) exponent.
-fn python_float_repr(x: f64) -> String {
-    if x.is_nan() {
-        return "nan".to_string();
-    }
-    if x.is_infinite() {
-        return if x > 0.0 { "inf" } else { "-inf" }.to_string();
-    }
-    let sci = format!("{:e}", x.abs());
-    let (mantissa, exponent) = sci.split_once('e').unwrap_or((sci.as_str(), "0"));
-    let digits: String = mantissa.chars().filter(char::is_ascii_digit).collect();
-    let exponent: i32 = exponent.parse().unwrap_or(0);
-    let sign = if x.is_sign_negative() { "-" } else { "" };
-    let decpt = exponent + 1;
-    let n = i32::try_from(digits.len()).unwrap_or(i32::MAX);
-    let zeros = |count: i32| "0".repeat(usize::try_from(count.unsigned_abs()).unwrap_or(0));
-    if (-3..=16).contains(&decpt) {
-        let body = if decpt <= 0 {
-            format!("0.{}{}", zeros(decpt), digits)
-        } else if decpt >= n {
-            format!("{}{}.0", digits, zeros(decpt - n))
-        } else {
-            let split = usize::try_from(decpt).unwrap_or(0);
-            let (int, frac) = digits.split_at(split.min(digits.len()));
-            format!("{int}.{frac}")
-        };
-        format!("{sign}{body}")
-    } else {
-        let (first, rest) = digits.split_at(1.min(digits.len()));
-        let mantissa = if rest.is_empty() {
-            first.to_string()
-        } else {
-            format!("{first}.{rest}")
-        };
-        let exp_sign = if exponent < 0 { '-' } else { '+' };
-        format!("{sign}{mantissa}e{exp_sign}{:02}", exponent.unsigned_abs())
-    }
-}
-
-/// `repr(str)`: single quotes unless the text has a `'` and no `"`, backslash escapes for the
-/// quote, `\`, `\t`, `\n`, `\r`, other control characters and non-printable characters.
-/// Printability is approximated (control, separator, format and private-use characters are
-/// escaped; unassigned code points are not detected).
-fn python_str_repr(s: &str) -> String {
-    let quote = if s.contains('\'') && !s.contains('"') {
-        '"'
-    } else {
-        '\''
-    };
-    let mut out = String::with_capacity(s.len() + 2);
-    out.push(quote);
-    for c in s.chars() {
-        match c {
-            '\\' => out.push_str("\\\\"),
-            '\t' => out.push_str("\\t"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            c if c == quote => {
-                out.push('\\');
-                out.push(c);
-            }
-            c if c.is_ascii() && u32::from(c) >= 0x20 && c != '\u{7f}' => out.push(c),
-            c if !c.is_ascii() && is_printable(c) => out.push(c),
-            c => out.push_str(&python_escape(c)),
-        }
-    }
-    out.push(quote);
-    out
-}
-
-/// The `\\xhh`, `\\uhhhh` or `\\Uhhhhhhhh` escape `repr` uses for a non-printable character.
-fn python_escape(c: char) -> String {
-    let cp = u32::from(c);
-    if cp <= 0xff {
-        format!("\\x{cp:02x}")
-    } else if cp <= 0xffff {
-        format!("\\u{cp:04x}")
-    } else {
-        format!("\\U{cp:08x}")
-    }
-}
-
-fn is_printable(c: char) -> bool {
-    let cp = u32::from(c);
-    !(c.is_control()
-        || (c.is_whitespace() && c != ' ')
-        || matches!(cp,
-            0xad | 0x600..=0x605 | 0x61c | 0x6dd | 0x70f | 0x890 | 0x891 | 0x8e2 | 0x180e
-            | 0x200b..=0x200f | 0x202a..=0x202e | 0x2060..=0x2064 | 0x2066..=0x206f | 0xfeff
-            | 0xfff9..=0xfffb | 0x110bd | 0x110cd | 0x13430..=0x1343f | 0x1bca0..=0x1bca3
-            | 0x1d173..=0x1d17a | 0xe0001 | 0xe0020..=0xe007f
-            | 0xe000..=0xf8ff | 0x000f_0000..=0x0010_ffff)
-        || (cp & 0xfffe) == 0xfffe
-        || (0xfdd0..=0xfdef).contains(&cp))
-}
-
 /// How `Field.get_replacement_as_list` joins list values.
 #[derive(Clone, Copy)]
 enum ListStyle {
@@ -365,7 +227,7 @@ fn replacement(value: Option<&&Value>, style: ListStyle) -> Option<String> {
             let items: Vec<String> = items
                 .iter()
                 .filter(|item| !item.is_null())
-                .map(|item| strip_and_remove_obscure_whitespace(&python_str(item)))
+                .map(|item| python::strip_and_remove_obscure_whitespace(&python::to_str(item)))
                 .filter(|item| !item.is_empty())
                 .collect();
             if items.is_empty() {
@@ -389,7 +251,7 @@ fn replacement(value: Option<&&Value>, style: ListStyle) -> Option<String> {
                 },
             })
         }
-        other => Some(python_str(other)),
+        other => Some(python::to_str(other)),
     }
 }
 
@@ -443,7 +305,7 @@ pub fn render(text: &str, personalisation: &Map<String, Value>) -> Result<String
         return Err(missing);
     }
     let values = insensitive(personalisation);
-    Ok(py_strip(&fill(text, &values, ListStyle::Markdown)).to_string())
+    Ok(python::strip(&fill(text, &values, ListStyle::Markdown)).to_string())
 }
 
 /// `BaseEmailTemplate.content_size_in_bytes`: the UTF-8 size of the rendered body.
@@ -561,7 +423,7 @@ fn normalise_sms(filled: &str) -> String {
     let text = remove_whitespace_before_punctuation(filled);
     let text = normalise_whitespace_and_newlines(&text);
     let text = normalise_multiple_newlines(&text);
-    py_strip(&text).replace(MAGIC_SEQUENCE, "")
+    python::strip(&text).replace(MAGIC_SEQUENCE, "")
 }
 
 /// The character count Notify checks against [`SMS_CHAR_COUNT_LIMIT`]: the number of characters
@@ -675,38 +537,6 @@ fn canonical_decomposition_first(c: char) -> Option<char> {
 // Whitespace helpers (formatters.py)
 // ---------------------------------------------------------------------------------------------
 
-/// `formatters.OBSCURE_ZERO_WIDTH_WHITESPACE`.
-const OBSCURE_ZERO_WIDTH_WHITESPACE: [char; 8] = [
-    '\u{180e}', '\u{200b}', '\u{200c}', '\u{200d}', '\u{2060}', '\u{feff}', '\u{2028}', '\u{2029}',
-];
-/// `formatters.OBSCURE_FULL_WIDTH_WHITESPACE`.
-const OBSCURE_FULL_WIDTH_WHITESPACE: [char; 2] = ['\u{a0}', '\u{202f}'];
-/// Python's `string.whitespace`.
-const PY_STRING_WHITESPACE: [char; 6] = [' ', '\t', '\n', '\r', '\u{b}', '\u{c}'];
-
-/// Python's `str.isspace()`.
-pub(crate) fn py_is_space(c: char) -> bool {
-    c.is_whitespace() || ('\u{1c}'..='\u{1f}').contains(&c)
-}
-
-/// Python's `str.strip()` with no argument.
-fn py_strip(s: &str) -> &str {
-    s.trim_matches(py_is_space)
-}
-
-/// `formatters.strip_and_remove_obscure_whitespace`.
-fn strip_and_remove_obscure_whitespace(value: &str) -> String {
-    let removed: String = value
-        .chars()
-        .filter(|c| {
-            !OBSCURE_ZERO_WIDTH_WHITESPACE.contains(c) && !OBSCURE_FULL_WIDTH_WHITESPACE.contains(c)
-        })
-        .collect();
-    removed
-        .trim_matches(|c| PY_STRING_WHITESPACE.contains(&c))
-        .to_string()
-}
-
 /// `formatters.remove_whitespace_before_punctuation`: `(?<![ \t])[ \t]+([,\.])` → the punctuation.
 pub(crate) fn remove_whitespace_before_punctuation(value: &str) -> String {
     let mut out = String::with_capacity(value.len());
@@ -762,40 +592,11 @@ pub(crate) fn py_splitlines(s: &str) -> Vec<&str> {
     lines
 }
 
-/// `formatters.normalise_whitespace`: non-breaking spaces become spaces, zero-width characters
-/// go, and runs of whitespace collapse to one space with the ends trimmed.
-pub(crate) fn normalise_whitespace(value: &str) -> String {
-    let mapped: String = value
-        .chars()
-        .filter(|c| !OBSCURE_ZERO_WIDTH_WHITESPACE.contains(c))
-        .map(|c| {
-            if OBSCURE_FULL_WIDTH_WHITESPACE.contains(&c) {
-                ' '
-            } else {
-                c
-            }
-        })
-        .collect();
-    mapped
-        .split(py_is_space)
-        .filter(|w| !w.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
-/// `formatters.ALL_WHITESPACE`: Python's `string.whitespace` plus the
-/// obscure zero-width and full-width spaces.
-pub(crate) fn is_notify_whitespace(c: char) -> bool {
-    PY_STRING_WHITESPACE.contains(&c)
-        || OBSCURE_ZERO_WIDTH_WHITESPACE.contains(&c)
-        || OBSCURE_FULL_WIDTH_WHITESPACE.contains(&c)
-}
-
 /// `formatters.normalise_whitespace_and_newlines`.
 fn normalise_whitespace_and_newlines(value: &str) -> String {
     py_splitlines(value)
         .into_iter()
-        .map(normalise_whitespace)
+        .map(python::normalise_whitespace)
         .collect::<Vec<_>>()
         .join("\n")
 }
@@ -1300,17 +1101,6 @@ mod tests {
             rendered("((d))", json!({"d": {"k": "v", "n": [1, "it's", null]}})),
             Ok("{'k': 'v', 'n': [1, \"it's\", None]}".into())
         );
-        assert_eq!(python_float_repr(1e15), "1000000000000000.0");
-        assert_eq!(python_float_repr(1.5e16), "1.5e+16");
-        assert_eq!(python_float_repr(0.1 + 0.2), "0.30000000000000004");
-        assert_eq!(python_float_repr(-0.0), "-0.0");
-        assert_eq!(python_float_repr(1e-7), "1e-07");
-        assert_eq!(python_float_repr(f64::MAX), "1.7976931348623157e+308");
-        assert_eq!(python_str_repr("a'b"), "\"a'b\"");
-        assert_eq!(
-            python_str_repr("a'b\"c\\\n\u{1}\u{a0}é"),
-            "'a\\'b\"c\\\\\\n\\x01\\xa0é'"
-        );
     }
 
     #[test]
@@ -1465,7 +1255,7 @@ mod tests {
             "a\n\nb\nc\n\nd"
         );
         assert_eq!(
-            normalise_whitespace("\u{a0} a \u{200b} b\u{3000}c "),
+            python::normalise_whitespace("\u{a0} a \u{200b} b\u{3000}c "),
             "a b c"
         );
     }

@@ -54,10 +54,10 @@ use std::collections::{BTreeMap, HashMap};
 use std::fmt;
 use std::sync::LazyLock;
 
-use crate::rendering::{
-    is_notify_whitespace, normalise_whitespace, py_is_space, py_splitlines,
-    remove_whitespace_before_punctuation,
+use crate::python::{
+    is_all_whitespace_char as is_notify_whitespace, is_space as py_is_space, normalise_whitespace,
 };
+use crate::rendering::{py_splitlines, remove_whitespace_before_punctuation};
 
 /// `PostalAddress.MIN_LINES`.
 pub const MIN_LINES: usize = 3;
