@@ -53,6 +53,19 @@ async fn every_auth_failure_gets_notifys_status_and_message() {
         )],
     )
     .await;
+    // `-H "Authorization: Bearer $TOKEN"` with TOKEN empty: the token is
+    // missing, whatever whitespace survives.
+    for empty in ["Bearer ", "Bearer", "bearer   "] {
+        assert_error(
+            send(Some(empty.to_owned())).await.expect("request"),
+            401,
+            &[(
+                "AuthError",
+                "Unauthorized: authentication token must be provided",
+            )],
+        )
+        .await;
+    }
     assert_error(
         send(Some("Bearer not.a.jwt".to_owned()))
             .await

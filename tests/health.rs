@@ -99,3 +99,41 @@ async fn metrics_exist_by_spec_and_move() {
     }
     app.stop().await;
 }
+
+/// What `herald admin` changes reaches every API process through a change
+/// event, and `/readyz?verbose` shows the cache as it is then.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_admin_change_shows_in_readyz_within_a_second() {
+    let app = spawn_app().await;
+    let cache_detail = || async {
+        let ready: serde_json::Value = app
+            .client
+            .get(format!("{}/readyz?verbose", app.address))
+            .send()
+            .await
+            .expect("readyz")
+            .json()
+            .await
+            .expect("json");
+        ready["checks"]["cache"]["detail"].clone()
+    };
+    assert_eq!(cache_detail().await, "1 services");
+
+    app.env
+        .admin(&["create-service", "--name", "A second service"])
+        .await;
+    let changed = std::time::Instant::now();
+    // The periodic reload is 60 s away: only the change event can show it
+    // in time (normally within milliseconds; the deadline allows for a busy
+    // machine).
+    let deadline = changed + crate::helpers::CACHE_PROPAGATION;
+    while cache_detail().await != "2 services" {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the new service never showed in /readyz?verbose"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
+    eprintln!("shown in /readyz?verbose after {:?}", changed.elapsed());
+    app.stop().await;
+}

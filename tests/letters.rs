@@ -470,3 +470,159 @@ async fn team_keys_and_trial_services_cannot_send_letters() {
     .await;
     app.stop().await;
 }
+
+/// The version of template `id` the API serves, once it is `version`.
+async fn wait_for_template_version(app: &TestApp, key: &str, id: &str, version: i64) -> Value {
+    let deadline = tokio::time::Instant::now() + CACHE_PROPAGATION;
+    loop {
+        let current = get_json(app, &format!("/v2/template/{id}"), key).await;
+        if current["version"] == version {
+            return current;
+        }
+        assert!(
+            tokio::time::Instant::now() < deadline,
+            "version {version} never showed: {current}"
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
+/// The official Node client's own integration suite needs a letter template
+/// whose version 1 has no contact block and whose current version has one:
+/// `herald admin` provisions it, and can take the block away again.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn update_template_sets_and_clears_a_letters_contact_block_and_postage() {
+    // Arrange: a letter template without a contact block (version 1).
+    let app = api_only().await;
+    let key = app.fixture.normal_key.clone();
+    let created = app
+        .env
+        .admin(&[
+            "create-template",
+            "--service-id",
+            &app.fixture.service_id,
+            "--type",
+            "letter",
+            "--name",
+            "Client suite letter",
+            "--subject",
+            "Your appointment, ((name))",
+            "--body",
+            "Dear ((name))",
+        ])
+        .await;
+    assert_eq!(created["letter_contact_block"], Value::Null);
+    let id = created["id"].as_str().expect("id").to_owned();
+    let block = "Herald Service\n1 Example Road\nLondon";
+
+    // Act: set the contact block (version 2), then the postage (3), then clear the block (4).
+    let updated = app
+        .env
+        .admin(&[
+            "update-template",
+            "--id",
+            &id,
+            "--letter-contact-block",
+            block,
+        ])
+        .await;
+    assert_eq!(updated["version"], 2);
+    let v2 = wait_for_template_version(&app, &key, &id, 2).await;
+    let v1 = get_json(&app, &format!("/v2/template/{id}/version/1"), &key).await;
+    app.env
+        .admin(&["update-template", "--id", &id, "--postage", "first"])
+        .await;
+    let v3 = wait_for_template_version(&app, &key, &id, 3).await;
+    app.env
+        .admin(&[
+            "update-template",
+            "--id",
+            &id,
+            "--clear-letter-contact-block",
+        ])
+        .await;
+    let v4 = wait_for_template_version(&app, &key, &id, 4).await;
+
+    // Assert
+    assert_eq!(v1["version"], 1);
+    assert_eq!(v1["letter_contact_block"], Value::Null);
+    assert_eq!(
+        [&v2["letter_contact_block"], &v2["postage"], &v2["body"]],
+        [&json!(block), &json!("second"), &json!("Dear ((name))")]
+    );
+    assert_eq!(
+        get_json(&app, &format!("/v2/template/{id}/version/2"), &key).await["letter_contact_block"],
+        block
+    );
+    assert_eq!(
+        [&v3["letter_contact_block"], &v3["postage"]],
+        [&json!(block), &json!("first")]
+    );
+    assert_eq!(
+        [&v4["letter_contact_block"], &v4["postage"], &v4["subject"]],
+        [
+            &Value::Null,
+            &json!("first"),
+            &json!("Your appointment, ((name))")
+        ]
+    );
+    app.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn update_template_refuses_what_the_template_cannot_hold() {
+    let app = api_only().await;
+    let email = app.fixture.email_template.clone();
+    let sms = app.fixture.sms_template.clone();
+    let letter = letter_template(&app, "second").await;
+    let cases: [(&[&str], &str); 6] = [
+        (
+            &[
+                "update-template",
+                "--id",
+                &email,
+                "--letter-contact-block",
+                "X",
+            ],
+            "are for letter templates",
+        ),
+        (
+            &["update-template", "--id", &email, "--postage", "first"],
+            "are for letter templates",
+        ),
+        (
+            &["update-template", "--id", &sms, "--subject", "S"],
+            "an sms template has no --subject",
+        ),
+        (
+            &["update-template", "--id", &letter],
+            "give at least one of",
+        ),
+        (
+            &[
+                "update-template",
+                "--id",
+                &letter,
+                "--letter-contact-block",
+                "X",
+                "--clear-letter-contact-block",
+            ],
+            "cannot be used with",
+        ),
+        (
+            &[
+                "update-template",
+                "--id",
+                "00000000-0000-0000-0000-000000000000",
+                "--body",
+                "B",
+            ],
+            "no template with id 00000000-0000-0000-0000-000000000000",
+        ),
+    ];
+    for (args, message) in cases {
+        let stderr = app.env.admin_fails(args).await;
+        assert!(stderr.contains(message), "{args:?}: {stderr}");
+    }
+    app.stop().await;
+}

@@ -17,7 +17,7 @@ use herald_domain::letters::Postage;
 use herald_domain::messages::ChangeEvent;
 use herald_domain::models::{
     ApiKey, GuestListEntry, InboundNumber, NewApiKey, NewService, NewTemplate, ReplyTo, Service,
-    ServiceCallback, SmsSender, TeamMember, Template,
+    ServiceCallback, SmsSender, TeamMember, Template, TemplateEdit,
 };
 use herald_domain::recipient;
 use serde_json::json;
@@ -27,6 +27,7 @@ use uuid::Uuid;
 pub enum AdminCommand {
     /// Create a service.
     CreateService {
+        /// The service's name (unique).
         #[arg(long)]
         name: String,
         /// Trial mode: send only to the team and guest list.
@@ -35,121 +36,164 @@ pub enum AdminCommand {
     },
     /// Create an API key; prints the key (shown once).
     CreateApiKey {
+        /// The service the key belongs to.
         #[arg(long)]
         service_id: Uuid,
+        /// The key's name (part of the key itself).
         #[arg(long)]
         name: String,
+        /// normal: sends for real; team: only to the team and guest list;
+        /// test: nothing leaves Herald, the simulator answers (delivered).
         #[arg(long, value_enum)]
         key_type: KeyTypeArg,
     },
     /// Revoke an API key: it is refused from then on.
     RevokeApiKey {
+        /// The key's id (`id` in create-api-key's output, not the key).
         #[arg(long)]
         id: Uuid,
     },
     /// Create a template (version 1).
     CreateTemplate {
+        /// The service the template belongs to.
         #[arg(long)]
         service_id: Uuid,
+        /// What the template sends.
         #[arg(long = "type", value_enum)]
         template_type: TemplateTypeArg,
+        /// The template's name (not shown to recipients).
         #[arg(long)]
         name: String,
         /// Required for email templates; a letter's heading (required).
         #[arg(long)]
         subject: Option<String>,
+        /// The message, with ((placeholders)).
         #[arg(long)]
         body: String,
         /// Letters: the contact block printed top right (lines separated by newlines).
         #[arg(long)]
         letter_contact_block: Option<String>,
+        /// Letters: the postage (default: second).
+        #[arg(long, value_enum)]
+        postage: Option<PostageArg>,
+    },
+    /// Save an edit of a template as a new version (versions are immutable);
+    /// what is not given keeps its current value.
+    UpdateTemplate {
+        /// The template's id.
+        #[arg(long)]
+        id: Uuid,
+        /// The template's name (not shown to recipients).
+        #[arg(long)]
+        name: Option<String>,
+        /// An email's subject or a letter's heading (not for SMS).
+        #[arg(long)]
+        subject: Option<String>,
+        /// The message, with ((placeholders)).
+        #[arg(long)]
+        body: Option<String>,
+        /// Letters: the contact block printed top right (lines separated by newlines).
+        #[arg(long, conflicts_with = "clear_letter_contact_block")]
+        letter_contact_block: Option<String>,
+        /// Letters: remove the contact block from the new version.
+        #[arg(long)]
+        clear_letter_contact_block: bool,
         /// Letters: the postage.
         #[arg(long, value_enum)]
         postage: Option<PostageArg>,
     },
-    /// Save an edit of a template as a new version (versions are immutable).
-    UpdateTemplate {
-        #[arg(long)]
-        id: Uuid,
-        #[arg(long)]
-        name: Option<String>,
-        #[arg(long)]
-        subject: Option<String>,
-        #[arg(long)]
-        body: Option<String>,
-    },
     /// Archive a template: it can no longer be used or listed.
     ArchiveTemplate {
+        /// The template's id.
         #[arg(long)]
         id: Uuid,
     },
     /// Add a team member (team keys and restricted services may send to them).
     AddTeamMember {
+        /// The service.
         #[arg(long)]
         service_id: Uuid,
+        /// The member's email address.
         #[arg(long)]
         email: String,
+        /// The member's mobile number.
         #[arg(long)]
         mobile: Option<String>,
     },
     /// Add an email address or phone number to the service's guest list.
     AddGuestListRecipient {
+        /// The service.
         #[arg(long)]
         service_id: Uuid,
+        /// An email address or a phone number.
         #[arg(long)]
         recipient: String,
     },
     /// Add a reply-to address (`email_reply_to_id`); the first is the default.
     AddReplyTo {
+        /// The service.
         #[arg(long)]
         service_id: Uuid,
+        /// The reply-to email address.
         #[arg(long)]
         email: String,
+        /// Make it the service's default reply-to address.
         #[arg(long)]
         default: bool,
     },
     /// Add an SMS sender (`sms_sender_id`); the first is the default.
     AddSmsSender {
+        /// The service.
         #[arg(long)]
         service_id: Uuid,
+        /// Up to 11 letters and digits, or a phone number.
         #[arg(long)]
         sender: String,
+        /// Make it the service's default SMS sender.
         #[arg(long)]
         default: bool,
     },
     /// Set the contact link (a URL, email address or phone number) shown to
     /// recipients of files sent by email; files are refused without one.
     SetContactLink {
+        /// The service.
         #[arg(long)]
         service_id: Uuid,
+        /// A URL, an email address or a phone number.
         #[arg(long)]
         link: String,
     },
     /// Set a service's rate limit (requests per 60 s per key type) and/or daily limit.
     SetLimits {
+        /// The service.
         #[arg(long)]
         service_id: Uuid,
+        /// Requests per 60 seconds, per key type.
         #[arg(long)]
         rate_limit: Option<i32>,
+        /// Notifications per day, per type.
         #[arg(long)]
         daily_limit: Option<i32>,
     },
     /// Set where the service's delivery receipts (or complaints, inbound
     /// texts) are POSTed, with the bearer token Herald sends.
     SetCallback {
+        /// The service.
         #[arg(long)]
         service_id: Uuid,
+        /// Which callback.
         #[arg(long = "type", value_enum, default_value = "delivery-status")]
         callback_type: CallbackTypeArg,
         /// https; plain http only to 127.0.0.1 or localhost (local development).
         #[arg(long)]
         url: String,
-        /// At least 10 characters.
+        /// Sent as `Authorization: Bearer …`; at least 10 characters.
         #[arg(long)]
         bearer_token: String,
     },
     /// Give a service the phone number it receives text messages on (replaces its current one).
     SetInboundNumber {
+        /// The service.
         #[arg(long)]
         service_id: Uuid,
         /// In international format, e.g. +447700900123.
@@ -353,19 +397,48 @@ fn execute(
             name,
             subject,
             body,
+            letter_contact_block,
+            clear_letter_contact_block,
+            postage,
         } => {
+            let edit = TemplateEdit {
+                name: name.as_deref().map(str::trim),
+                subject: subject.as_deref(),
+                body: body.as_deref(),
+                letter_contact_block: if clear_letter_contact_block {
+                    Some(None)
+                } else {
+                    letter_contact_block.as_deref().map(Some)
+                },
+                postage: postage.map(Postage::from),
+            };
             anyhow::ensure!(
-                name.is_some() || subject.is_some() || body.is_some(),
-                "give at least one of --name, --subject, --body"
+                !edit.is_empty(),
+                "give at least one of --name, --subject, --body, --letter-contact-block, \
+                 --clear-letter-contact-block, --postage"
             );
-            let template = Template::update(
-                conn,
-                id,
-                name.as_deref(),
-                subject.as_deref(),
-                body.as_deref(),
-            )
-            .map_err(|e| not_found(e, "template", id))?;
+            anyhow::ensure!(
+                edit.name.is_none_or(|n| !n.is_empty()),
+                "--name must not be empty"
+            );
+            anyhow::ensure!(
+                edit.body.is_none_or(|b| !b.trim().is_empty()),
+                "--body must not be empty"
+            );
+            let kind = Template::kind(conn, id)?
+                .ok_or_else(|| anyhow::anyhow!("no template with id {id}"))?;
+            anyhow::ensure!(
+                kind != NotificationType::Sms || edit.subject.is_none(),
+                "an sms template has no --subject"
+            );
+            anyhow::ensure!(
+                kind == NotificationType::Letter
+                    || (edit.letter_contact_block.is_none() && edit.postage.is_none()),
+                "--letter-contact-block, --clear-letter-contact-block and --postage are for \
+                 letter templates"
+            );
+            let template =
+                Template::update(conn, id, &edit).map_err(|e| not_found(e, "template", id))?;
             let service_id = template.service_id;
             Ok((serde_json::to_value(&template)?, Some(service_id)))
         }

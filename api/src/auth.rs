@@ -83,18 +83,23 @@ pub async fn authenticate(request: &HttpRequest, cache: &ServiceCache) -> Result
 }
 
 fn bearer_token(request: &HttpRequest) -> Result<&str, ApiError> {
+    let missing_token =
+        || ApiError::unauthorized("Unauthorized: authentication token must be provided");
     let header = request
         .headers()
         .get(actix_web::http::header::AUTHORIZATION)
-        .ok_or_else(|| {
-            ApiError::unauthorized("Unauthorized: authentication token must be provided")
-        })?
+        .ok_or_else(missing_token)?
         .to_str()
         .map_err(|_| {
             ApiError::unauthorized("Unauthorized: authentication bearer scheme must be used")
         })?;
+    // `Bearer ` with nothing after it (a shell variable that was empty)
+    // reaches us as `Bearer`: the scheme is right, the token is missing.
     match header.get(..7) {
-        Some(scheme) if scheme.eq_ignore_ascii_case("bearer ") => Ok(header[7..].trim()),
+        Some(scheme) if scheme.eq_ignore_ascii_case("bearer ") => Some(header[7..].trim())
+            .filter(|t| !t.is_empty())
+            .ok_or_else(missing_token),
+        _ if header.trim().eq_ignore_ascii_case("bearer") => Err(missing_token()),
         _ => Err(ApiError::unauthorized(
             "Unauthorized: authentication bearer scheme must be used",
         )),

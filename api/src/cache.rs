@@ -15,12 +15,16 @@ use std::time::{Duration, Instant};
 
 use herald_domain::models::{ApiKey, Contacts, Service, ServiceSnapshot, Template};
 use herald_domain::recipient;
+use herald_probes::Health;
 use uuid::Uuid;
 
 use crate::db::Db;
 use crate::error::ApiError;
 
 /// Minimum time between two miss-driven lookups of the same service id.
+/// The cache's readiness check (`/readyz?verbose` shows how many services it holds).
+pub const CACHE_CHECK: &str = "cache";
+
 const MISS_LOOKUP_INTERVAL: Duration = Duration::from_secs(1);
 /// Bound on remembered miss times (unknown ids from bad tokens).
 const MAX_REMEMBERED_MISSES: usize = 10_000;
@@ -88,6 +92,15 @@ impl ServiceCache {
 
     pub fn is_warm(&self) -> bool {
         self.warm.load(Ordering::SeqCst)
+    }
+
+    /// Reports the cache's readiness once warm, with the services it holds
+    /// now (after a full reload or a change event alike).
+    pub fn report(&self, health: &Health) {
+        if self.is_warm() {
+            let count = self.read().len();
+            health.set_ready(CACHE_CHECK, true, format!("{count} services"));
+        }
     }
 
     fn read(&self) -> std::sync::RwLockReadGuard<'_, HashMap<Uuid, Arc<CachedService>>> {

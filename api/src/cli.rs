@@ -17,7 +17,7 @@ use herald_probes::{Health, serve_ops};
 use herald_worker::Worker;
 
 use crate::admin::{self, AdminCommand};
-use crate::startup::Application;
+use crate::startup::{Application, Listeners};
 
 #[derive(Parser)]
 #[command(
@@ -36,11 +36,14 @@ struct Cli {
 enum Command {
     /// Apply pending database migrations, then exit.
     Migrate,
-    /// Serve the HTTP API.
+    /// Serve the HTTP API (and /metrics on HERALD_METRICS_ADDR). SIGTERM:
+    /// readiness 503, serve HERALD_DRAIN_SECONDS more, then stop.
     Api,
-    /// Run the consumers (persist).
+    /// Run the consumers named by HERALD_CONSUMERS (all of them by default),
+    /// with /metrics, /livez and /readyz on HERALD_METRICS_ADDR.
     Worker,
-    /// Local all-in-one: migrate, then the API and the consumers in one process.
+    /// Local all-in-one: migrate, then the API and every consumer in one
+    /// process. SIGTERM drains like `herald api`.
     Dev,
     /// Manage services, API keys and templates (prints JSON on stdout).
     #[command(subcommand)]
@@ -107,7 +110,7 @@ async fn worker(settings: &Settings) -> anyhow::Result<()> {
         "" => None,
         addr => {
             let server = serve_ops(
-                std::net::TcpListener::bind(addr)?,
+                crate::startup::bind(addr, "HERALD_METRICS_ADDR")?,
                 metrics.exposition(health.clone()),
                 health.clone(),
             )?;
@@ -125,15 +128,25 @@ async fn worker(settings: &Settings) -> anyhow::Result<()> {
 }
 
 async fn dev(settings: &Settings) -> anyhow::Result<()> {
+    // The addresses first: one in use stops the command before anything runs.
+    let listeners = Listeners::bind(settings)?;
     migrate(settings).await?;
     let metrics = Metrics::new()?;
     let health = Health::new();
-    let worker = Worker::start(settings, metrics.clone(), health.clone()).await?;
-    let app = Application::build(settings, metrics, health).await?;
+    let app = Application::build_on(listeners, settings, metrics.clone(), health.clone()).await?;
+    let worker = match Worker::start(settings, metrics, health).await {
+        Ok(worker) => worker,
+        Err(error) => {
+            app.run_until(std::future::ready(())).await?;
+            return Err(error);
+        }
+    };
+    let app = app.with_drain(Duration::from_secs(settings.drain_seconds));
     tracing::info!(port = app.port(), "Herald (dev) listening");
     let stop = tokio_util::sync::CancellationToken::new();
     let worker_stop = stop.clone();
     let worker = tokio::spawn(worker.run_until(async move { worker_stop.cancelled().await }));
+    // The consumers keep working while the API drains, then stop.
     app.run_until(shutdown_signal()).await?;
     stop.cancel();
     worker.await??;
@@ -160,5 +173,51 @@ pub async fn shutdown_signal() {
     #[cfg(not(unix))]
     {
         let _ = tokio::signal::ctrl_c().await;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::CommandFactory;
+
+    use super::Cli;
+
+    #[test]
+    fn the_command_line_is_well_formed() {
+        Cli::command().debug_assert();
+    }
+
+    /// Every subcommand says what it does and every flag what it is for
+    /// (`herald --help`, `herald admin <command> --help`).
+    #[test]
+    fn every_subcommand_and_flag_has_help_text() {
+        fn walk(command: &clap::Command, path: &str, missing: &mut Vec<String>) {
+            for arg in command.get_arguments() {
+                let id = arg.get_id().as_str();
+                if id == "help" || id == "version" {
+                    continue;
+                }
+                if arg
+                    .get_help()
+                    .is_none_or(|h| h.to_string().trim().is_empty())
+                {
+                    missing.push(format!("{path} --{id}"));
+                }
+            }
+            for sub in command.get_subcommands() {
+                let sub_path = format!("{path} {}", sub.get_name());
+                if sub.get_name() != "help"
+                    && sub
+                        .get_about()
+                        .is_none_or(|h| h.to_string().trim().is_empty())
+                {
+                    missing.push(sub_path.clone());
+                }
+                walk(sub, &sub_path, missing);
+            }
+        }
+        let mut missing = Vec::new();
+        walk(&Cli::command(), "herald", &mut missing);
+        assert!(missing.is_empty(), "no help text: {missing:#?}");
     }
 }

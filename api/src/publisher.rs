@@ -65,11 +65,15 @@ impl Publisher {
         channels.get(index).cloned()
     }
 
-    fn set_channels(&self, channels: Vec<Channel>) {
-        *self
-            .channels
-            .write()
-            .unwrap_or_else(|poisoned| poisoned.into_inner()) = channels;
+    /// Hands out `channels` from now on; returns the ones handed out before.
+    fn set_channels(&self, channels: Vec<Channel>) -> Vec<Channel> {
+        std::mem::replace(
+            &mut *self
+                .channels
+                .write()
+                .unwrap_or_else(|poisoned| poisoned.into_inner()),
+            channels,
+        )
     }
 
     /// Publishes a notification durably: returns once the broker has
@@ -255,31 +259,40 @@ pub async fn supervise(
             if let Some(first) = channels.first() {
                 publisher.topology.declare(first).await?;
             }
-            let changes = subscribe_to_changes(&connection, &publisher.topology).await?;
-            Ok::<_, lapin::Error>((connection, channels, changes))
+            let (changes_channel, changes) =
+                subscribe_to_changes(&connection, &publisher.topology).await?;
+            Ok::<_, lapin::Error>((connection, channels, changes_channel, changes))
         };
         let linked = tokio::select! {
             () = stop.cancelled() => break,
             linked = attempt => linked,
         };
         match linked {
-            Ok((connection, channels, changes)) => {
+            Ok((connection, channels, changes_channel, mut changes)) => {
                 backoff = Duration::from_millis(100);
                 publisher.set_channels(channels);
                 publisher.metrics.broker_connected.set(1);
                 health.set_ready(BROKER_CHECK, true, "connected");
                 tracing::info!("connected to the broker");
                 // Events may have been missed while disconnected.
-                if let Err(error) = cache.reload_all().await {
-                    tracing::warn!(%error, "cache reload after reconnect failed");
+                match cache.reload_all().await {
+                    Ok(_) => cache.report(&health),
+                    Err(error) => tracing::warn!(%error, "cache reload after reconnect failed"),
                 }
                 let closed = tokio::select! {
                     () = stop.cancelled() => false,
-                    () = watch(&connection, changes, &cache, &health) => true,
+                    () = watch(&connection, &mut changes, &cache, &health) => true,
                 };
-                publisher.set_channels(Vec::new());
+                let publish_channels = publisher.set_channels(Vec::new());
                 publisher.metrics.broker_connected.set(0);
                 if !closed {
+                    // Every channel closed before the connection: a channel
+                    // merely dropped is closed by lapin in the background,
+                    // and when that lands after the connection's close it
+                    // logs a connection error.
+                    for channel in publish_channels.iter().chain([&changes_channel]) {
+                        let _ = channel.close(200, "shutting down".into()).await;
+                    }
                     let _ = connection.close(200, "shutting down".into()).await;
                     break;
                 }
@@ -300,10 +313,11 @@ pub async fn supervise(
     health.unregister_loop(LOOP);
 }
 
+/// The channel and the consumer of this process's change events.
 async fn subscribe_to_changes(
     connection: &Connection,
     topology: &Topology,
-) -> lapin::Result<lapin::Consumer> {
+) -> lapin::Result<(Channel, lapin::Consumer)> {
     let channel = connection.create_channel().await?;
     let queue = channel
         .queue_declare(
@@ -325,20 +339,21 @@ async fn subscribe_to_changes(
             FieldTable::default(),
         )
         .await?;
-    channel
+    let consumer = channel
         .basic_consume(
             queue.name().clone(),
             "herald-api-changes".into(),
             BasicConsumeOptions::default(),
             FieldTable::default(),
         )
-        .await
+        .await?;
+    Ok((channel, consumer))
 }
 
 /// Applies change events until the connection fails.
 async fn watch(
     connection: &Connection,
-    mut changes: lapin::Consumer,
+    changes: &mut lapin::Consumer,
     cache: &ServiceCache,
     health: &Health,
 ) {
@@ -349,8 +364,9 @@ async fn watch(
                 Some(Ok(delivery)) => {
                     match serde_json::from_slice::<ChangeEvent>(&delivery.data) {
                         Ok(event) => {
-                            if let Err(error) = cache.reload_service(event.service_id).await {
-                                tracing::warn!(%error, service.id = %event.service_id, "reload after change event failed");
+                            match cache.reload_service(event.service_id).await {
+                                Ok(()) => cache.report(health),
+                                Err(error) => tracing::warn!(%error, service.id = %event.service_id, "reload after change event failed"),
                             }
                         }
                         Err(error) => tracing::warn!(%error, "ignoring malformed change event"),

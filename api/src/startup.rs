@@ -17,15 +17,13 @@ use herald_domain::models::Notification;
 use herald_probes::{Health, serve_ops};
 use tokio_util::sync::CancellationToken;
 
-use crate::cache::ServiceCache;
+use crate::cache::{CACHE_CHECK, ServiceCache};
 use crate::db::Db;
 use crate::limits::Limits;
 use crate::publisher::{self, Publisher};
 use crate::receipt_groups::ReceiptGroups;
 use crate::routes;
 use crate::routes::receipts::SnsWebhook;
-
-const CACHE_CHECK: &str = "cache";
 
 /// What every handler can reach.
 pub struct AppState {
@@ -48,6 +46,9 @@ pub struct AppState {
     pub pdfs: Arc<dyn PdfStore>,
 }
 
+/// How long shutdown waits for the background loops to finish.
+const BACKGROUND_STOP: Duration = Duration::from_secs(5);
+
 pub struct Application {
     port: u16,
     metrics_port: Option<u16>,
@@ -55,7 +56,29 @@ pub struct Application {
     ops_server: Option<Server>,
     health: Health,
     stop: CancellationToken,
+    /// The background loops (broker link, cache reload, database check):
+    /// awaited on shutdown, so the broker connection closes in order.
+    tasks: Vec<tokio::task::JoinHandle<()>>,
     drain: Duration,
+}
+
+/// The API's addresses, bound: one in use stops the command before any task
+/// or connection starts.
+pub struct Listeners {
+    http: TcpListener,
+    metrics: Option<TcpListener>,
+}
+
+impl Listeners {
+    pub fn bind(settings: &Settings) -> anyhow::Result<Self> {
+        Ok(Listeners {
+            http: bind(&settings.http_addr, "HERALD_HTTP_ADDR")?,
+            metrics: match settings.metrics_addr.as_str() {
+                "" => None,
+                addr => Some(bind(addr, "HERALD_METRICS_ADDR")?),
+            },
+        })
+    }
 }
 
 impl Application {
@@ -64,7 +87,20 @@ impl Application {
         metrics: Metrics,
         health: Health,
     ) -> anyhow::Result<Self> {
-        let listener = TcpListener::bind(&settings.http_addr)?;
+        Self::build_on(Listeners::bind(settings)?, settings, metrics, health).await
+    }
+
+    /// Builds the API on addresses already bound.
+    pub async fn build_on(
+        listeners: Listeners,
+        settings: &Settings,
+        metrics: Metrics,
+        health: Health,
+    ) -> anyhow::Result<Self> {
+        let Listeners {
+            http: listener,
+            metrics: ops_listener,
+        } = listeners;
         let port = listener.local_addr()?.port();
         let host = settings
             .http_addr
@@ -97,29 +133,30 @@ impl Application {
         let stop = CancellationToken::new();
 
         health.set_grace(publisher::BROKER_CHECK, settings.broker_grace());
-        tokio::spawn(db::watch_database(
+        let mut tasks = Vec::new();
+        tasks.push(tokio::spawn(db::watch_database(
             db.pool().clone(),
             "api",
             health.clone(),
             metrics.clone(),
             Duration::from_secs(settings.db_check_seconds.max(1)),
             stop.clone(),
-        ));
-        tokio::spawn(publisher::supervise(
+        )));
+        tasks.push(tokio::spawn(publisher::supervise(
             settings.amqp_url.clone(),
             publisher.clone(),
             cache.clone(),
             health.clone(),
             stop.clone(),
-        ));
+        )));
         let limits = Arc::new(Limits::new());
-        tokio::spawn(keep_cache_fresh(
+        tasks.push(tokio::spawn(keep_cache_fresh(
             cache.clone(),
             limits.clone(),
             health.clone(),
             Duration::from_secs(settings.cache_reload_seconds.max(1)),
             stop.clone(),
-        ));
+        )));
 
         let state = web::Data::new(AppState {
             cache,
@@ -151,10 +188,9 @@ impl Application {
         .listen(listener)?
         .run();
 
-        let (ops_server, metrics_port) = match settings.metrics_addr.as_str() {
-            "" => (None, None),
-            addr => {
-                let listener = TcpListener::bind(addr)?;
+        let (ops_server, metrics_port) = match ops_listener {
+            None => (None, None),
+            Some(listener) => {
                 let metrics_port = listener.local_addr()?.port();
                 let server =
                     serve_ops(listener, metrics.exposition(health.clone()), health.clone())?;
@@ -169,6 +205,7 @@ impl Application {
             ops_server,
             health,
             stop,
+            tasks,
             drain: Duration::from_secs(0),
         })
     }
@@ -209,8 +246,26 @@ impl Application {
             ops.stop(true).await;
         }
         server.await??;
+        let background = futures_util::future::join_all(self.tasks);
+        if tokio::time::timeout(BACKGROUND_STOP, background)
+            .await
+            .is_err()
+        {
+            tracing::warn!(?BACKGROUND_STOP, "background loops did not stop in time");
+        }
         Ok(())
     }
+}
+
+/// Binds `addr`, or says which address (and which setting) it could not.
+pub fn bind(addr: &str, setting: &str) -> anyhow::Result<TcpListener> {
+    TcpListener::bind(addr).map_err(|error| match error.kind() {
+        std::io::ErrorKind::AddrInUse => anyhow::anyhow!(
+            "cannot listen on {addr}: the address is already in use (is Herald already running? \
+             {setting} sets another address)"
+        ),
+        _ => anyhow::anyhow!("cannot listen on {addr} ({setting}): {error}"),
+    })
 }
 
 /// Warms the cache (readiness waits for it), then reloads it periodically.
@@ -227,8 +282,8 @@ async fn keep_cache_fresh(
     loop {
         health.beat(LOOP);
         let wait = match cache.reload_all().await {
-            Ok(count) => {
-                health.set_ready(CACHE_CHECK, true, format!("{count} services"));
+            Ok(_) => {
+                cache.report(&health);
                 match cache.db().run(Notification::counts_today).await {
                     Ok(counts) => limits.refresh_daily(counts),
                     Err(error) => tracing::warn!(%error, "daily counts not refreshed"),

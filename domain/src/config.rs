@@ -238,6 +238,7 @@ pub enum EmailProviderKind {
 /// Which SMS provider sends normal- and team-key texts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum SmsProviderKind {
+    /// None configured: such texts end `technical-failure`, saying so.
     None,
     /// Amazon SNS `Publish` to a phone number.
     Sns,

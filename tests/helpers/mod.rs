@@ -37,6 +37,41 @@ pub fn herald_bin() -> &'static str {
     env!("CARGO_BIN_EXE_herald")
 }
 
+/// A port nothing listens on (at the time of asking).
+pub fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .expect("free port")
+}
+
+/// Sends SIGTERM to a child process.
+pub fn sigterm(child: &tokio::process::Child) {
+    let pid = child.id().expect("running").to_string();
+    let status = std::process::Command::new("kill")
+        .args(["-TERM", &pid])
+        .status()
+        .expect("kill");
+    assert!(status.success());
+}
+
+/// Waits until `base`/readyz answers 200 (a process spawned as a child).
+pub async fn wait_until_ready_at(client: &reqwest::Client, base: &str, within: Duration) {
+    let deadline = tokio::time::Instant::now() + within;
+    while !client
+        .get(format!("{base}/readyz"))
+        .send()
+        .await
+        .is_ok_and(|r| r.status() == 200)
+    {
+        assert!(
+            tokio::time::Instant::now() < deadline,
+            "{base} never became ready"
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
 /// A fresh, migrated database and broker prefix, not yet served.
 pub struct TestEnv {
     pub db_name: String,
@@ -136,6 +171,28 @@ impl TestEnv {
             String::from_utf8_lossy(&output.stderr)
         );
         serde_json::from_slice(&output.stdout).expect("admin prints JSON")
+    }
+
+    /// Runs `herald admin …` expecting it to fail; returns its stderr.
+    pub async fn admin_fails(&self, args: &[&str]) -> String {
+        let output = tokio::process::Command::new(herald_bin())
+            .arg("admin")
+            .args(args)
+            .envs(self.child_env(&self.settings()))
+            .stdin(Stdio::null())
+            .output()
+            .await
+            .expect("run herald admin");
+        assert!(
+            !output.status.success(),
+            "herald admin {args:?} succeeded: {}",
+            String::from_utf8_lossy(&output.stdout)
+        );
+        assert!(
+            output.stdout.is_empty(),
+            "a failed admin command printed JSON"
+        );
+        String::from_utf8_lossy(&output.stderr).into_owned()
     }
 
     /// A service with a key of each type and an email and an SMS template.

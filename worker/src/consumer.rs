@@ -25,6 +25,8 @@ use tokio_util::sync::CancellationToken;
 use crate::batch::{self, Gathered};
 
 /// How long the loop may wait for messages before it beats its heartbeat.
+/// How long connecting and declaring may take before the consumer tries again.
+const SETUP_TIMEOUT: Duration = Duration::from_secs(15);
 const IDLE_BEAT: Duration = Duration::from_secs(1);
 /// How often the queue depth is sampled.
 const DEPTH_SAMPLE_EVERY: Duration = Duration::from_secs(5);
@@ -197,25 +199,35 @@ async fn session<H: BatchHandler>(
         settings.name,
         settings.topology.prefix()
     );
-    let connection = broker::connect(&settings.amqp_url, &name).await?;
-    let channel = connection.create_channel().await?;
-    settings.topology.declare(&channel).await?;
-    channel
-        .basic_qos(settings.prefetch, BasicQosOptions::default())
-        .await?;
-    let outbox = Outbox {
-        channel: broker::confirm_channel(&connection).await?,
-        topology: settings.topology.clone(),
-        metrics: metrics.clone(),
+    // Setting up waits on the broker: a stop, or a broker that accepts the
+    // connection but never answers, must not hold it forever.
+    let setup = async {
+        let connection = broker::connect(&settings.amqp_url, &name).await?;
+        let channel = connection.create_channel().await?;
+        settings.topology.declare(&channel).await?;
+        channel
+            .basic_qos(settings.prefetch, BasicQosOptions::default())
+            .await?;
+        let outbox = Outbox {
+            channel: broker::confirm_channel(&connection).await?,
+            topology: settings.topology.clone(),
+            metrics: metrics.clone(),
+        };
+        let deliveries = channel
+            .basic_consume(
+                settings.queue.as_str().into(),
+                format!("herald-{}", settings.name).into(),
+                BasicConsumeOptions::default(),
+                FieldTable::default(),
+            )
+            .await?;
+        Ok::<_, lapin::Error>((connection, channel, outbox, deliveries))
     };
-    let mut deliveries = channel
-        .basic_consume(
-            settings.queue.as_str().into(),
-            format!("herald-{}", settings.name).into(),
-            BasicConsumeOptions::default(),
-            FieldTable::default(),
-        )
-        .await?;
+    let (connection, channel, outbox, mut deliveries) = tokio::select! {
+        () = stop.cancelled() => return Ok(()),
+        setup = tokio::time::timeout(SETUP_TIMEOUT, setup) => setup
+            .map_err(|_| anyhow::anyhow!("the broker did not answer within {SETUP_TIMEOUT:?}"))??,
+    };
     health.set_ready(settings.check, true, "consuming");
     tracing::info!(queue = %settings.queue, "consumer started");
     let sampler = tokio::spawn(sample_depth(
@@ -323,9 +335,16 @@ async fn sample_depth(channel: Channel, queue: String, metrics: Metrics) {
     }
 }
 
+/// Closes the channel, then the connection; bounded, in case the broker
+/// stopped answering.
 async fn close(connection: Connection, channel: Channel) {
-    let _ = channel.close(200, "shutting down".into()).await;
-    let _ = connection.close(200, "shutting down".into()).await;
+    let close = async {
+        let _ = channel.close(200, "shutting down".into()).await;
+        let _ = connection.close(200, "shutting down".into()).await;
+    };
+    if tokio::time::timeout(SETUP_TIMEOUT, close).await.is_err() {
+        tracing::warn!("the broker did not answer the close; leaving the connection");
+    }
 }
 
 /// Decodes each delivery; the undecodable ones are rejected by position.

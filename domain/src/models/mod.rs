@@ -19,4 +19,4 @@ pub use inbound::{InboundNumber, ReceivedText, inbound_number_key};
 pub use notification::{ListFilter, NewNotification, Notification};
 pub use service::{NewService, Service, ServiceSnapshot};
 pub use status_update::{Applied, StatusOutcome, apply_statuses, record_complaints, stuck_sending};
-pub use template::{NewTemplate, Template};
+pub use template::{NewTemplate, Template, TemplateEdit};

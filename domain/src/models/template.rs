@@ -38,6 +38,30 @@ pub struct NewTemplate<'a> {
     pub postage: Option<Postage>,
 }
 
+/// An edit of a template: what the new version changes. `None` keeps the
+/// current value.
+#[derive(Debug, Default)]
+pub struct TemplateEdit<'a> {
+    pub name: Option<&'a str>,
+    pub subject: Option<&'a str>,
+    pub body: Option<&'a str>,
+    /// Letters: `Some(None)` removes the contact block.
+    pub letter_contact_block: Option<Option<&'a str>>,
+    /// Letters only.
+    pub postage: Option<Postage>,
+}
+
+impl TemplateEdit<'_> {
+    /// Whether the edit changes anything at all.
+    pub fn is_empty(&self) -> bool {
+        self.name.is_none()
+            && self.subject.is_none()
+            && self.body.is_none()
+            && self.letter_contact_block.is_none()
+            && self.postage.is_none()
+    }
+}
+
 type TemplateRow = (
     Uuid,
     Uuid,
@@ -183,13 +207,11 @@ impl Template {
     }
 
     /// Saves an edit as a new version (versions are immutable) and makes it
-    /// current. Fields left `None` keep their current value.
+    /// current. What the edit leaves `None` keeps its current value.
     pub fn update(
         conn: &mut PgConnection,
         id: Uuid,
-        name: Option<&str>,
-        subject: Option<&str>,
-        body: Option<&str>,
+        edit: &TemplateEdit<'_>,
     ) -> QueryResult<Template> {
         conn.transaction(|conn| {
             let (service_id, current): (Uuid, i32) = templates::table
@@ -200,15 +222,20 @@ impl Template {
             let latest = Template::version(conn, service_id, id, current)?
                 .ok_or(diesel::result::Error::NotFound)?;
             let next = current + 1;
+            let letter_contact_block = match edit.letter_contact_block {
+                Some(block) => block,
+                None => latest.letter_contact_block.as_deref(),
+            };
             diesel::insert_into(template_versions::table)
                 .values((
                     template_versions::template_id.eq(id),
                     template_versions::version.eq(next),
-                    template_versions::name.eq(name.unwrap_or(&latest.name)),
-                    template_versions::subject.eq(subject.or(latest.subject.as_deref())),
-                    template_versions::body.eq(body.unwrap_or(&latest.body)),
-                    template_versions::letter_contact_block.eq(&latest.letter_contact_block),
-                    template_versions::postage.eq(latest.postage.map(Postage::as_str)),
+                    template_versions::name.eq(edit.name.unwrap_or(&latest.name)),
+                    template_versions::subject.eq(edit.subject.or(latest.subject.as_deref())),
+                    template_versions::body.eq(edit.body.unwrap_or(&latest.body)),
+                    template_versions::letter_contact_block.eq(letter_contact_block),
+                    template_versions::postage
+                        .eq(edit.postage.or(latest.postage).map(Postage::as_str)),
                 ))
                 .execute(conn)?;
             diesel::update(templates::table.find(id))
@@ -219,6 +246,16 @@ impl Template {
                 .execute(conn)?;
             Template::version(conn, service_id, id, next)?.ok_or(diesel::result::Error::NotFound)
         })
+    }
+
+    /// The type of a template, `None` if there is no such template.
+    pub fn kind(conn: &mut PgConnection, id: Uuid) -> QueryResult<Option<NotificationType>> {
+        let kind: Option<String> = templates::table
+            .find(id)
+            .select(templates::template_type)
+            .first(conn)
+            .optional()?;
+        Ok(kind.and_then(|k| k.parse().ok()))
     }
 
     /// Archives a template: it can no longer be sent or listed.
