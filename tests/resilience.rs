@@ -9,7 +9,9 @@ use herald_domain::broker;
 use uuid::Uuid;
 
 use crate::helpers::load::{Load, ProbeSampler, percentile};
-use crate::helpers::{AMQP_URL, Options, TestEnv, herald_bin, spawn_app, spawn_app_with};
+use crate::helpers::{
+    AMQP_URL, Options, TestEnv, free_port, herald_bin, spawn_app, spawn_app_with, wait_for_200,
+};
 
 const LOCK_SECONDS: u64 = 20;
 
@@ -112,13 +114,6 @@ async fn an_exclusive_lock_on_notifications_leaves_probes_and_posts_unharmed() {
     app.stop().await;
 }
 
-fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0")
-        .and_then(|l| l.local_addr())
-        .map(|a| a.port())
-        .expect("free port")
-}
-
 fn sigterm(child: &tokio::process::Child) {
     let pid = child.id().expect("running").to_string();
     let status = std::process::Command::new("kill")
@@ -156,19 +151,7 @@ async fn sigterm_drains_the_api_and_the_worker_without_losing_anything() {
     );
     let base = format!("http://127.0.0.1:{port}");
     let client = reqwest::Client::new();
-    let deadline = tokio::time::Instant::now() + Duration::from_secs(20);
-    while !client
-        .get(format!("{base}/readyz"))
-        .send()
-        .await
-        .is_ok_and(|r| r.status() == 200)
-    {
-        assert!(
-            tokio::time::Instant::now() < deadline,
-            "api never became ready"
-        );
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
+    wait_for_200(&client, &format!("{base}/readyz"), Duration::from_secs(20)).await;
     let body = serde_json::json!({
         "email_address": "a@example.com",
         "template_id": fixture.email_template,
