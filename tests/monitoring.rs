@@ -75,7 +75,10 @@ fn dashboard_expressions() -> Vec<(String, String)> {
     for panel in dashboard_panels(&dashboard) {
         for target in panel["targets"].as_array().into_iter().flatten() {
             let expr = target["expr"].as_str().expect("target expr");
-            found.push((format!("panel {:?}", panel["title"]), expr.to_owned()));
+            found.push((
+                format!("panel {:?}", panel["title"].as_str().unwrap_or_default()),
+                expr.to_owned(),
+            ));
         }
     }
     for variable in dashboard["templating"]["list"]
