@@ -13,6 +13,7 @@ mod health;
 mod helpers;
 mod inbound;
 mod letters;
+mod monitoring;
 mod official_clients;
 mod persist;
 mod resilience;

@@ -107,12 +107,29 @@ impl Topology {
             queues.push(self.dead_queue_for(&queue));
             queues.push(queue);
         }
-        for queue in [self.status_queue(), self.callbacks_queue()] {
+        for queue in self.queues_with_parking() {
             queues.push(self.retry_queue_for(&queue));
             queues.push(self.parked_queue_for(&queue));
         }
         queues.push(self.simulated_receipts_queue());
         queues
+    }
+
+    /// The queues whose consumer retries later and finally parks what it
+    /// gives up on.
+    fn queues_with_parking(&self) -> [String; 2] {
+        [self.status_queue(), self.callbacks_queue()]
+    }
+
+    /// Where a work queue's messages go when they cannot be processed: its
+    /// dead-letter queue, and its parking queue if it has one. Declared with
+    /// it.
+    pub fn holding_queues_for(&self, queue: &str) -> Vec<String> {
+        let mut held = vec![self.dead_queue_for(queue)];
+        if self.queues_with_parking().iter().any(|q| q == queue) {
+            held.push(self.parked_queue_for(queue));
+        }
+        held
     }
 
     /// The name prefix; also part of each connection's name, so an operator

@@ -73,6 +73,26 @@ pub struct Metrics {
     pub received_texts_total: IntCounterVec,
 }
 
+/// Label values known in advance. They are exported at 0 from the start
+/// (Prometheus' instrumentation guide: avoid missing metrics): a series
+/// that first appears at 1 shows no `increase()`, so an alert on the first
+/// publish failure or parked callback would never fire.
+pub const PUBLISH_FAILURE_REASONS: &[&str] = &[
+    "disconnected",
+    "timeout",
+    "nacked",
+    "unroutable",
+    "broker_error",
+    "encode",
+];
+pub const STATUS_OUTCOMES: &[&str] = &["applied", "stale", "retried", "parked"];
+pub const CALLBACK_OUTCOMES: &[&str] =
+    &["sent", "retried", "deferred", "failed", "parked", "dropped"];
+pub const DB_CHECK_RESULTS: &[&str] = &["ok", "error"];
+/// Reason classes of `herald_dead_lettered_total` (the reason itself is in
+/// the message's `x-herald-reason` header).
+pub const DEAD_LETTER_REASONS: [&str; 2] = ["undecodable", "rejected"];
+
 const LATENCY_BUCKETS: &[f64] = &[
     0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0,
 ];
@@ -249,7 +269,31 @@ impl Metrics {
             registry,
         };
         metrics.register_all()?;
+        metrics.start_known_series();
         Ok(metrics)
+    }
+
+    /// Exports every known label value of the alerting counters at 0.
+    fn start_known_series(&self) {
+        let known = [
+            (&self.publish_failures_total, PUBLISH_FAILURE_REASONS),
+            (&self.status_events_total, STATUS_OUTCOMES),
+            (&self.callbacks_total, CALLBACK_OUTCOMES),
+            (&self.db_checks_total, DB_CHECK_RESULTS),
+        ];
+        for (counter, values) in known {
+            for value in values {
+                counter.with_label_values(&[value]);
+            }
+        }
+    }
+
+    /// Exports `queue`'s dead-letter counters at 0: called by its consumer
+    /// when it starts.
+    pub fn start_queue_series(&self, queue: &str) {
+        for reason in DEAD_LETTER_REASONS {
+            self.dead_lettered_total.with_label_values(&[queue, reason]);
+        }
     }
 
     fn register_all(&self) -> prometheus::Result<()> {

@@ -37,7 +37,7 @@ pub fn herald_bin() -> &'static str {
     env!("CARGO_BIN_EXE_herald")
 }
 
-/// A port nothing listens on (at the time of asking).
+/// A loopback port nothing listens on (for a child process to bind).
 pub fn free_port() -> u16 {
     std::net::TcpListener::bind("127.0.0.1:0")
         .and_then(|l| l.local_addr())
@@ -57,16 +57,21 @@ pub fn sigterm(child: &tokio::process::Child) {
 
 /// Waits until `base`/readyz answers 200 (a process spawned as a child).
 pub async fn wait_until_ready_at(client: &reqwest::Client, base: &str, within: Duration) {
+    wait_for_200(client, &format!("{base}/readyz"), within).await;
+}
+
+/// Polls `url` until it answers 200, failing the test after `within`.
+pub async fn wait_for_200(client: &reqwest::Client, url: &str, within: Duration) {
     let deadline = tokio::time::Instant::now() + within;
     while !client
-        .get(format!("{base}/readyz"))
+        .get(url)
         .send()
         .await
         .is_ok_and(|r| r.status() == 200)
     {
         assert!(
             tokio::time::Instant::now() < deadline,
-            "{base} never became ready"
+            "{url} did not answer 200 within {within:?}"
         );
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
@@ -496,23 +501,12 @@ pub async fn serve(env: TestEnv, fixture: Fixture, settings: &Settings, worker: 
 
 impl TestApp {
     pub async fn wait_until_ready(&self) {
-        let deadline = tokio::time::Instant::now() + Duration::from_secs(20);
-        loop {
-            let ready = self
-                .client
-                .get(format!("{}/readyz", self.address))
-                .send()
-                .await
-                .is_ok_and(|r| r.status() == 200);
-            if ready {
-                return;
-            }
-            assert!(
-                tokio::time::Instant::now() < deadline,
-                "the app never became ready"
-            );
-            tokio::time::sleep(Duration::from_millis(50)).await;
-        }
+        wait_for_200(
+            &self.client,
+            &format!("{}/readyz", self.address),
+            Duration::from_secs(20),
+        )
+        .await;
     }
 
     pub async fn post(&self, path: &str, key: &str, body: &Value) -> reqwest::Response {

@@ -14,7 +14,7 @@ use herald_domain::db::{PgPool, PgPooled};
 
 use herald_domain::broker::{self, Topology};
 use herald_domain::messages::StatusEvent;
-use herald_domain::metrics::Metrics;
+use herald_domain::metrics::{self, Metrics};
 use herald_probes::Health;
 use lapin::message::Delivery;
 use lapin::options::{BasicAckOptions, BasicConsumeOptions, BasicQosOptions, QueueDeclareOptions};
@@ -130,10 +130,11 @@ impl Outbox {
             Some(headers),
         )
         .await?;
-        let class = if reason.starts_with("undecodable") {
-            "undecodable"
+        let [undecodable, rejected] = metrics::DEAD_LETTER_REASONS;
+        let class = if reason.starts_with(undecodable) {
+            undecodable
         } else {
-            "rejected"
+            rejected
         };
         self.metrics
             .dead_lettered_total
@@ -164,6 +165,7 @@ pub async fn run<H: BatchHandler>(
     health: Health,
     stop: CancellationToken,
 ) {
+    metrics.start_queue_series(&settings.queue);
     health.register_loop(settings.name, Duration::from_secs(30));
     health.set_ready(settings.check, false, "connecting");
     let mut backoff = Duration::from_millis(100);
@@ -230,9 +232,11 @@ async fn session<H: BatchHandler>(
     };
     health.set_ready(settings.check, true, "consuming");
     tracing::info!(queue = %settings.queue, "consumer started");
+    let mut sampled = vec![settings.queue.clone()];
+    sampled.extend(settings.topology.holding_queues_for(&settings.queue));
     let sampler = tokio::spawn(sample_depth(
-        channel.clone(),
-        settings.queue.clone(),
+        connection.create_channel().await?,
+        sampled,
         metrics.clone(),
     ));
     let result = consume(
@@ -314,22 +318,39 @@ fn oldest_age_seconds(batch: &[Delivery]) -> f64 {
         .map_or(0.0, |oldest| (now - oldest).max(0) as f64)
 }
 
-/// Samples the queue's ready-message count for the depth gauge, until
-/// aborted.
-async fn sample_depth(channel: Channel, queue: String, metrics: Metrics) {
+/// Samples the ready-message count of the consumer's queue and of its
+/// dead-letter and parking queues for the depth gauge, until aborted. On
+/// its own channel: a failed passive declare (a queue deleted by hand)
+/// closes the channel it is made on. A queue it cannot sample loses its
+/// series rather than keep a stale figure.
+async fn sample_depth(channel: Channel, queues: Vec<String>, metrics: Metrics) {
     let options = QueueDeclareOptions {
         passive: true,
         ..QueueDeclareOptions::default()
     };
     loop {
-        if let Ok(declared) = channel
-            .queue_declare(queue.as_str().into(), options, FieldTable::default())
-            .await
-        {
-            metrics
-                .queue_depth_messages
-                .with_label_values(&[&queue])
-                .set(i64::from(declared.message_count()));
+        for queue in &queues {
+            match channel
+                .queue_declare(queue.as_str().into(), options, FieldTable::default())
+                .await
+            {
+                Ok(declared) => metrics
+                    .queue_depth_messages
+                    .with_label_values(&[queue])
+                    .set(i64::from(declared.message_count())),
+                Err(error) => {
+                    tracing::warn!(%queue, %error, "cannot sample the queue depth");
+                    let _ = metrics.queue_depth_messages.remove_label_values(&[queue]);
+                }
+            }
+        }
+        if !channel.status().connected() {
+            // The channel is gone (a queue deleted by hand, or the broker
+            // link lost): the series come back with the next session.
+            for queue in &queues {
+                let _ = metrics.queue_depth_messages.remove_label_values(&[queue]);
+            }
+            return;
         }
         tokio::time::sleep(DEPTH_SAMPLE_EVERY).await;
     }
