@@ -9,7 +9,9 @@ use herald_domain::broker;
 use uuid::Uuid;
 
 use crate::helpers::load::{Load, ProbeSampler, percentile};
-use crate::helpers::{AMQP_URL, Options, TestEnv, herald_bin, spawn_app, spawn_app_with};
+use crate::helpers::{
+    AMQP_URL, Options, TestEnv, free_port, herald_bin, spawn_app, spawn_app_with,
+};
 
 const LOCK_SECONDS: u64 = 20;
 
@@ -110,13 +112,6 @@ async fn an_exclusive_lock_on_notifications_leaves_probes_and_posts_unharmed() {
         "every accepted notification lands exactly once"
     );
     app.stop().await;
-}
-
-fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0")
-        .and_then(|l| l.local_addr())
-        .map(|a| a.port())
-        .expect("free port")
 }
 
 fn sigterm(child: &tokio::process::Child) {
