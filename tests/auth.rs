@@ -115,6 +115,42 @@ async fn every_auth_failure_gets_notifys_status_and_message() {
             ),
             "Invalid token: algorithm used is not HS256",
         ),
+        // An `exp` in the past (beyond PyJWT's 30 s leeway), as Notify
+        // refuses it: PyJWT's ExpiredSignatureError is its general message.
+        (
+            sign(
+                serde_json::json!({"iss": service_id, "iat": now, "exp": 1}),
+                &secret,
+                jsonwebtoken::Algorithm::HS256,
+            ),
+            INVALID_TOKEN,
+        ),
+        (
+            sign(
+                serde_json::json!({"iss": service_id, "iat": now, "exp": now - 60}),
+                &secret,
+                jsonwebtoken::Algorithm::HS256,
+            ),
+            INVALID_TOKEN,
+        ),
+        // A non-numeric `exp` is PyJWT's DecodeError: "not this key".
+        (
+            sign(
+                serde_json::json!({"iss": service_id, "iat": now, "exp": "soon"}),
+                &secret,
+                jsonwebtoken::Algorithm::HS256,
+            ),
+            "Invalid token: API key not found",
+        ),
+        // A `nbf` in the future is PyJWT's ImmatureSignatureError: the clock message.
+        (
+            sign(
+                serde_json::json!({"iss": service_id, "iat": now, "nbf": now + 3600}),
+                &secret,
+                jsonwebtoken::Algorithm::HS256,
+            ),
+            "Error: Your system clock must be accurate to within 30 seconds",
+        ),
     ];
     for (jwt, message) in cases {
         assert_error(
@@ -140,6 +176,24 @@ async fn every_auth_failure_gets_notifys_status_and_message() {
             )],
         )
         .await;
+    }
+    // An `exp` still in the future (or within the leeway) is accepted.
+    for offset in [3600, -10] {
+        let at = chrono::Utc::now().timestamp();
+        let exp = at + offset;
+        let jwt = sign(
+            serde_json::json!({"iss": service_id, "iat": at, "exp": exp}),
+            &secret,
+            jsonwebtoken::Algorithm::HS256,
+        );
+        assert_eq!(
+            send(Some(format!("Bearer {jwt}")))
+                .await
+                .expect("request")
+                .status(),
+            201,
+            "exp {exp} has not passed"
+        );
     }
     // A key within the skew either way works, whatever the scheme's case.
     for (scheme, seconds) in [("Bearer", -15), ("bearer", 15)] {

@@ -238,3 +238,55 @@ async fn a_file_past_its_retention_is_gone_then_deleted_by_the_worker() {
     running.await.expect("join").expect("worker");
     app.stop().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn any_filename_downloads_and_only_its_last_component_is_served() {
+    let app = spawn_app().await;
+    app.set_contact_link().await;
+    let cases = [
+        // A control character could not go in a header as it was.
+        (
+            "a\rb.csv",
+            "attachment; filename=\"a_b.csv\"; filename*=UTF-8''a%0Db.csv",
+        ),
+        // A path-like name is saved as its last component.
+        (
+            "../../etc/passwd.csv",
+            "attachment; filename=\"passwd.csv\"; filename*=UTF-8''passwd.csv",
+        ),
+    ];
+    for (filename, expected) in cases {
+        for confirm in [false, true] {
+            let link = send_file(
+                &app,
+                "ann@example.com",
+                json!({"file": STANDARD.encode(CSV), "filename": filename,
+                       "confirm_email_before_download": confirm}),
+            )
+            .await;
+            let response = if confirm {
+                // Through the confirmation form, as the recipient would.
+                assert_eq!(fetch(&app, &link).await.status(), 200);
+                let (base, key) = link.split_once("?key=").expect("key");
+                app.client
+                    .post(base)
+                    .header("content-type", "application/x-www-form-urlencoded")
+                    .body(
+                        form_urlencoded::Serializer::new(String::new())
+                            .append_pair("key", key)
+                            .append_pair("email_address", "ann@example.com")
+                            .finish(),
+                    )
+                    .send()
+                    .await
+                    .expect("confirm")
+            } else {
+                fetch(&app, &link).await
+            };
+            assert_eq!(response.status(), 200, "{filename:?}");
+            assert_eq!(response.headers()["content-disposition"], expected);
+            assert_eq!(response.bytes().await.expect("bytes").as_ref(), CSV);
+        }
+    }
+    app.stop().await;
+}

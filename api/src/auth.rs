@@ -4,7 +4,11 @@
 //! secret part of its API key, claims `{"iss": <service id>, "iat": <now>}`.
 //! The service is found by `iss` (read before verification), then each of
 //! its keys is tried; the first whose secret verifies the signature is the
-//! caller. `iat` must be within 30 seconds of our clock either way.
+//! caller. `iat` must be within 30 seconds of our clock either way. The
+//! clients send no `exp`, but one that is present is checked as PyJWT checks
+//! it for Notify (with the same 30 s leeway): an expired token is refused
+//! with Notify's general token message, a not-yet-valid `nbf` with its clock
+//! message.
 
 use std::sync::Arc;
 
@@ -19,6 +23,7 @@ use crate::cache::{CachedService, ServiceCache};
 use crate::error::ApiError;
 
 const CLOCK_SKEW_SECONDS: i64 = 30;
+const CLOCK_SKEW: &str = "Error: Your system clock must be accurate to within 30 seconds";
 const INVALID_TOKEN: &str = "Invalid token: make sure your API token matches the example at https://docs.notifications.service.gov.uk/rest-api.html#authorisation-header";
 
 /// Who is calling: the service (as cached) and the key it signed with.
@@ -128,14 +133,30 @@ fn issuer(token: &str) -> Result<Uuid, ApiError> {
 /// token, with the token's claims.
 fn verify(token: &str, service: &CachedService) -> Result<Option<(usize, Claims)>, ApiError> {
     let mut validation = Validation::new(Algorithm::HS256);
-    validation.validate_exp = false;
+    // Checked when present, never required (Notify's tokens carry neither).
+    validation.validate_exp = true;
+    validation.validate_nbf = true;
+    validation.leeway = CLOCK_SKEW_SECONDS.unsigned_abs();
     validation.validate_aud = false;
     validation.required_spec_claims.clear();
     for (index, key) in service.api_keys.iter().enumerate() {
         let secret = DecodingKey::from_secret(key.secret.as_bytes());
         match jsonwebtoken::decode::<Claims>(token, &secret, &validation) {
             Ok(data) => return Ok(Some((index, data.claims))),
-            Err(error) if matches!(error.kind(), ErrorKind::InvalidSignature) => continue,
+            // PyJWT's DecodeError (a non-numeric `exp`), which Notify takes
+            // as "not signed with this key".
+            Err(error)
+                if matches!(
+                    error.kind(),
+                    ErrorKind::InvalidSignature | ErrorKind::InvalidClaimFormat(_)
+                ) =>
+            {
+                continue;
+            }
+            // PyJWT's ImmatureSignatureError, which Notify reports as a clock problem.
+            Err(error) if matches!(error.kind(), ErrorKind::ImmatureSignature) => {
+                return Err(ApiError::forbidden(CLOCK_SKEW));
+            }
             Err(_) => return Err(ApiError::forbidden(INVALID_TOKEN)),
         }
     }
@@ -150,9 +171,7 @@ fn check_issued_at(claims: &Claims) -> Result<(), ApiError> {
     .ok_or_else(|| ApiError::forbidden("Invalid token: iat field not provided"))?;
     let now = chrono::Utc::now().timestamp();
     if (now - iat).abs() > CLOCK_SKEW_SECONDS {
-        return Err(ApiError::forbidden(
-            "Error: Your system clock must be accurate to within 30 seconds",
-        ));
+        return Err(ApiError::forbidden(CLOCK_SKEW));
     }
     Ok(())
 }

@@ -85,11 +85,66 @@ impl Db {
         match timeout_at(deadline, task).await {
             Err(_) => Err(unavailable()),
             Ok(Err(join)) => Err(ApiError::Unexpected(join.into())),
+            Ok(Ok(Err(error))) if is_refused_statement(&error) => {
+                // PostgreSQL answered: it is up, and refused this statement
+                // (request input is validated before it gets here, so this
+                // is a bug, not an outage). Logged once, as a 500, by the
+                // error type.
+                Err(ApiError::Unexpected(
+                    error.context("the database refused the statement"),
+                ))
+            }
             Ok(Ok(Err(error))) => {
-                tracing::warn!(error.cause_chain = ?error, "database call failed");
+                // `{:#}`: the cause chain on one line, never a backtrace.
+                tracing::warn!(error.cause_chain = %format_args!("{error:#}"), "database call failed");
                 Err(ApiError::Unavailable("The database is unavailable".into()))
             }
             Ok(Ok(Ok(value))) => Ok(value),
         }
+    }
+}
+
+/// Whether a failed call failed because PostgreSQL refused the statement
+/// (a data exception, a constraint, a statement diesel could not build or
+/// read), as opposed to not being reachable (no connection from the pool, a
+/// connection lost or closed).
+fn is_refused_statement(error: &anyhow::Error) -> bool {
+    use diesel::result::{DatabaseErrorKind, Error};
+    match error.downcast_ref::<Error>() {
+        Some(Error::DatabaseError(
+            DatabaseErrorKind::ClosedConnection | DatabaseErrorKind::UnableToSendCommand,
+            _,
+        )) => false,
+        Some(
+            Error::DatabaseError(..)
+            | Error::QueryBuilderError(_)
+            | Error::DeserializationError(_)
+            | Error::SerializationError(_)
+            | Error::InvalidCString(_),
+        ) => true,
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use diesel::result::{DatabaseErrorKind, Error};
+
+    #[test]
+    fn a_refused_statement_is_not_an_outage() {
+        let refused = anyhow::Error::new(Error::DatabaseError(
+            DatabaseErrorKind::Unknown,
+            Box::new("invalid byte sequence for encoding \"UTF8\": 0x00".to_owned()),
+        ));
+        assert!(is_refused_statement(&refused));
+        let closed = anyhow::Error::new(Error::DatabaseError(
+            DatabaseErrorKind::ClosedConnection,
+            Box::new("server closed the connection unexpectedly".to_owned()),
+        ));
+        assert!(!is_refused_statement(&closed));
+        assert!(!is_refused_statement(&anyhow::anyhow!(
+            "timed out waiting for connection"
+        )));
     }
 }

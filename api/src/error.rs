@@ -38,12 +38,20 @@ pub enum ApiError {
     Gone(String),
     #[error("no route for {method} {path}")]
     NoRoute { method: String, path: String },
+    /// `allow` lists the methods the path takes (the `Allow` header).
     #[error("method {method} not allowed on {path}")]
-    MethodNotAllowed { method: String, path: String },
+    MethodNotAllowed {
+        method: String,
+        path: String,
+        allow: &'static str,
+    },
     #[error("unsupported media type {0:?}")]
     UnsupportedMediaType(String),
     #[error("request body larger than {0} bytes")]
     PayloadTooLarge(usize),
+    /// The body, or the whole request, did not arrive or finish in time.
+    #[error("request timeout: {0}")]
+    RequestTimeout(String),
     #[error("rate limited: {0}")]
     RateLimit(String),
     #[error("daily limit: {0}")]
@@ -98,6 +106,7 @@ impl ApiError {
             ApiError::MethodNotAllowed { .. } => "MethodNotAllowed",
             ApiError::UnsupportedMediaType(_) => "UnsupportedMediaType",
             ApiError::PayloadTooLarge(_) => "PayloadTooLarge",
+            ApiError::RequestTimeout(_) => "RequestTimeout",
             ApiError::RateLimit(_) => "RateLimitError",
             ApiError::TooManyRequests(_) => "TooManyRequestsError",
             ApiError::Unavailable(_) => "ServiceUnavailable",
@@ -112,6 +121,7 @@ impl ApiError {
             | ApiError::Forbidden(message)
             | ApiError::Auth { message, .. }
             | ApiError::Gone(message)
+            | ApiError::RequestTimeout(message)
             | ApiError::RateLimit(message)
             | ApiError::TooManyRequests(message) => vec![message.clone()],
             ApiError::NotFound => vec!["No result found".to_owned()],
@@ -119,7 +129,7 @@ impl ApiError {
             ApiError::NoRoute { method, path } => {
                 vec![format!("No route matches {method} {path}")]
             }
-            ApiError::MethodNotAllowed { method, path } => {
+            ApiError::MethodNotAllowed { method, path, .. } => {
                 vec![format!("The method {method} is not allowed for {path}")]
             }
             ApiError::UnsupportedMediaType(_) => {
@@ -147,6 +157,7 @@ impl ResponseError for ApiError {
             ApiError::MethodNotAllowed { .. } => StatusCode::METHOD_NOT_ALLOWED,
             ApiError::UnsupportedMediaType(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             ApiError::PayloadTooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
+            ApiError::RequestTimeout(_) => StatusCode::REQUEST_TIMEOUT,
             ApiError::RateLimit(_) | ApiError::TooManyRequests(_) => StatusCode::TOO_MANY_REQUESTS,
             ApiError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
             ApiError::Unexpected(_) => StatusCode::INTERNAL_SERVER_ERROR,
@@ -157,7 +168,8 @@ impl ResponseError for ApiError {
         let status = self.status_code();
         match self {
             ApiError::Unexpected(error) => {
-                tracing::error!(error.cause_chain = ?error, "unexpected error");
+                // `{:#}`: the cause chain on one line, never a backtrace.
+                tracing::error!(error.cause_chain = %format_args!("{error:#}"), "unexpected error");
             }
             ApiError::Unavailable(reason) => tracing::warn!(%reason, "answering 503"),
             _ => {}
@@ -171,7 +183,16 @@ impl ResponseError for ApiError {
                 .map(|message| ErrorEntry { error, message })
                 .collect(),
         };
-        HttpResponse::build(status).json(envelope)
+        let mut response = HttpResponse::build(status);
+        if let ApiError::MethodNotAllowed { allow, .. } = self {
+            response.insert_header((actix_web::http::header::ALLOW, *allow));
+        }
+        if matches!(self, ApiError::RequestTimeout(_)) {
+            // Part of the request may still be on its way: this connection
+            // cannot carry another one.
+            response.force_close();
+        }
+        response.json(envelope)
     }
 }
 

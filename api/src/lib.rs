@@ -3,7 +3,8 @@
 //! The hot path, request → validate → publish:
 //! * `routes/notifications/post.rs`: the handler, a list of steps;
 //! * `auth.rs`: Notify's JWT check against the in-memory `cache.rs`;
-//! * `body.rs`, `validation.rs`: reading and checking the request;
+//! * `body.rs`, `validation.rs`: reading and checking the request (within
+//!   the deadlines of `deadline.rs`);
 //! * `publisher.rs`: the confirmed publish to RabbitMQ.
 //!
 //! SES receipts (`routes/receipts.rs`) are verified, then queued through
@@ -20,6 +21,7 @@ pub mod cache;
 pub mod cli;
 pub mod content;
 pub mod db;
+pub mod deadline;
 pub mod error;
 pub mod limits;
 pub mod publisher;

@@ -26,6 +26,12 @@ impl Query {
                 unexpected.join(", ")
             )));
         }
+        // PostgreSQL cannot take a NUL in a string: refused here, as in a body.
+        if let Some((key, _)) = pairs.iter().find(|(_, v)| v.contains('\0')) {
+            return Err(ApiError::validation(format!(
+                "{key} contains a NUL character (\\u0000), which is not allowed"
+            )));
+        }
         Ok(Query { pairs })
     }
 

@@ -19,6 +19,7 @@ use tokio_util::sync::CancellationToken;
 
 use crate::cache::{CACHE_CHECK, ServiceCache};
 use crate::db::Db;
+use crate::deadline;
 use crate::limits::Limits;
 use crate::publisher::{self, Publisher};
 use crate::receipt_groups::ReceiptGroups;
@@ -44,6 +45,14 @@ pub struct AppState {
     pub inbound_sns: SnsWebhook,
     /// Where the letters worker stores letter PDFs.
     pub pdfs: Arc<dyn PdfStore>,
+    pub http: HttpDeadlines,
+}
+
+/// How long a request's body, and the whole request, may take.
+#[derive(Clone, Copy)]
+pub struct HttpDeadlines {
+    pub body_timeout: Duration,
+    pub request_timeout: Duration,
 }
 
 /// How long shutdown waits for the background loops to finish.
@@ -171,18 +180,29 @@ impl Application {
             sns: SnsWebhook::from_settings(settings, &settings.ses_sns_topic_arns)?,
             inbound_sns: SnsWebhook::from_settings(settings, &settings.inbound_sms_sns_topic_arns)?,
             pdfs,
+            http: HttpDeadlines {
+                body_timeout: settings.http_body_timeout(),
+                request_timeout: settings.http_request_timeout(),
+            },
         });
         let health_data = web::Data::new(health.clone());
         let status = web::Data::new(routes::status::StatusInfo::new(health.clone()));
+        // One HTTP worker per CPU (actix's default, made explicit so that the
+        // connection bound, which actix counts per worker, is per process).
+        let workers = std::thread::available_parallelism().map_or(1, usize::from);
         let server = HttpServer::new(move || {
             App::new()
                 .app_data(state.clone())
                 .app_data(health_data.clone())
                 .app_data(status.clone())
+                .wrap(from_fn(deadline::request_deadline))
                 .wrap(from_fn(record_http_metrics))
                 .configure(routes::configure)
                 .default_service(web::to(routes::no_route))
         })
+        .workers(workers)
+        .max_connections(settings.http_max_connections.div_ceil(workers).max(1))
+        .client_request_timeout(settings.http_header_timeout())
         .disable_signals()
         .shutdown_timeout(5)
         .listen(listener)?
@@ -318,9 +338,13 @@ async fn record_http_metrics(
     let metrics = request
         .app_data::<web::Data<AppState>>()
         .map(|state| state.metrics.clone());
-    let response = next.call(request).await?;
+    let response = next.call(request).await;
     if let Some(metrics) = metrics {
-        let status = response.status().as_u16().to_string();
+        let status = match &response {
+            Ok(response) => response.status(),
+            Err(error) => error.as_response_error().status_code(),
+        };
+        let status = status.as_u16().to_string();
         metrics
             .http_requests_total
             .with_label_values(&[&route, &method, &status])
@@ -330,5 +354,5 @@ async fn record_http_metrics(
             .with_label_values(&[&route, &method])
             .observe(started.elapsed().as_secs_f64());
     }
-    Ok(response)
+    response
 }

@@ -16,6 +16,10 @@
 //! | `HERALD_BATCH_LINGER_MS` | `50` | how long a batch waits to fill after its first message |
 //! | `HERALD_PREFETCH` | `1000` | unacked messages the broker may push to one consumer |
 //! | `HERALD_PUBLISH_TIMEOUT_MS` | `5000` | how long a POST waits for the broker's confirm before 503 |
+//! | `HERALD_HTTP_HEADER_TIMEOUT_MS` | `5000` | a request's head (line and headers) must arrive within this; 408 after |
+//! | `HERALD_HTTP_BODY_TIMEOUT_MS` | `15000` | a request's whole body must arrive within this once read; 408 after |
+//! | `HERALD_HTTP_REQUEST_TIMEOUT_MS` | `30000` | a request may take this long in all; 408 after |
+//! | `HERALD_HTTP_MAX_CONNECTIONS` | `1024` | open HTTP connections per API process (rounded up to a multiple of the CPUs); more wait in the backlog |
 //! | `HERALD_DB_TIMEOUT_MS` | `2000` | deadline of any database call made on behalf of an HTTP request |
 //! | `HERALD_DB_POOL_SIZE` | `4` | PostgreSQL connections per process (API and worker) |
 //! | `HERALD_CACHE_RELOAD_SECONDS` | `60` | full reload of services, keys and templates (safety net) |
@@ -99,6 +103,28 @@ pub struct Settings {
     /// Milliseconds a POST waits for the broker's publisher confirm before answering 503.
     #[arg(long, env = "HERALD_PUBLISH_TIMEOUT_MS", default_value_t = 5000)]
     pub publish_timeout_ms: u64,
+
+    /// Milliseconds a client has to send a request's head (request line and
+    /// headers) once it connects or starts a request; 408 after.
+    #[arg(long, env = "HERALD_HTTP_HEADER_TIMEOUT_MS", default_value_t = 5000)]
+    pub http_header_timeout_ms: u64,
+
+    /// Milliseconds a request's whole body has to arrive in, from the moment
+    /// the API starts reading it; 408 after (a trickled body cannot hold a
+    /// connection open).
+    #[arg(long, env = "HERALD_HTTP_BODY_TIMEOUT_MS", default_value_t = 15000)]
+    pub http_body_timeout_ms: u64,
+
+    /// Milliseconds a request may take in all, body, broker and database
+    /// included; 408 after. Above the body, publish and database deadlines.
+    #[arg(long, env = "HERALD_HTTP_REQUEST_TIMEOUT_MS", default_value_t = 30000)]
+    pub http_request_timeout_ms: u64,
+
+    /// Open HTTP connections per API process, at most (rounded up to a
+    /// multiple of the HTTP worker threads, one per CPU); connections beyond
+    /// it wait in the listen backlog until one closes.
+    #[arg(long, env = "HERALD_HTTP_MAX_CONNECTIONS", default_value_t = 1024)]
+    pub http_max_connections: usize,
 
     /// Deadline in milliseconds of any database call made for an HTTP request.
     #[arg(long, env = "HERALD_DB_TIMEOUT_MS", default_value_t = 2000)]
@@ -261,6 +287,18 @@ impl Settings {
 
     pub fn publish_timeout(&self) -> Duration {
         Duration::from_millis(self.publish_timeout_ms)
+    }
+
+    pub fn http_header_timeout(&self) -> Duration {
+        Duration::from_millis(self.http_header_timeout_ms)
+    }
+
+    pub fn http_body_timeout(&self) -> Duration {
+        Duration::from_millis(self.http_body_timeout_ms)
+    }
+
+    pub fn http_request_timeout(&self) -> Duration {
+        Duration::from_millis(self.http_request_timeout_ms)
     }
 
     pub fn db_timeout(&self) -> Duration {

@@ -8,15 +8,19 @@
 //! Not on the hot path: each download is one bounded database read.
 
 use actix_web::http::header;
-use actix_web::{HttpResponse, web};
+use actix_web::{HttpRequest, HttpResponse, web};
 use herald_domain::documents;
 use herald_domain::format::html_escape;
 use herald_domain::models::Document;
 use serde::Deserialize;
 use uuid::Uuid;
 
+use crate::body;
 use crate::error::ApiError;
 use crate::startup::AppState;
+
+/// The confirmation form is a key and an email address.
+const MAX_FORM_BYTES: usize = 16 * 1024;
 
 #[derive(Deserialize)]
 pub struct Link {
@@ -57,11 +61,13 @@ pub async fn download(
 }
 
 pub async fn confirm(
+    request: HttpRequest,
     state: web::Data<AppState>,
     path: web::Path<(String, String)>,
-    body: web::Bytes,
+    payload: web::Payload,
 ) -> Result<HttpResponse, ApiError> {
-    // Parsed by hand so that any body gets a v2 error, never actix's own.
+    // Read and parsed by hand so that any body gets a v2 error, never actix's own.
+    let body = body::read_bytes(&request, payload, MAX_FORM_BYTES).await?;
     let form = Confirmation::parse(&body);
     let key = form.key.as_deref();
     let (document, plain) = open(&state, &path, key).await?;
@@ -106,7 +112,8 @@ async fn open(
 }
 
 fn file_response(document: &Document, plain: Vec<u8>) -> HttpResponse {
-    let filename = document.filename.clone().unwrap_or_else(|| {
+    let given = document.filename.as_deref().and_then(last_component);
+    let filename = given.map(str::to_owned).unwrap_or_else(|| {
         let extension = match document.mimetype.as_str() {
             "application/pdf" => "pdf",
             "text/csv" => "csv",
@@ -117,10 +124,43 @@ fn file_response(document: &Document, plain: Vec<u8>) -> HttpResponse {
     });
     HttpResponse::Ok()
         .content_type(document.mimetype.as_str())
-        .insert_header(header::ContentDisposition::attachment(filename))
+        .insert_header(disposition(&filename))
         .insert_header((header::CACHE_CONTROL, "no-store"))
         .insert_header(("X-Robots-Tag", "noindex"))
         .body(plain)
+}
+
+/// The last component of a path-like name (`../../etc/passwd.pdf` is
+/// saved as `passwd.pdf`); `None` when nothing is left of it.
+fn last_component(name: &str) -> Option<&str> {
+    name.rsplit(['/', '\\'])
+        .next()
+        .filter(|last| !matches!(*last, "" | "." | ".."))
+}
+
+/// `Content-Disposition: attachment` that any name survives (RFC 6266):
+/// `filename*` carries it exactly (UTF-8, percent-encoded, control
+/// characters included), `filename` an ASCII fallback for old clients in
+/// which anything else is `_`.
+fn disposition(name: &str) -> header::ContentDisposition {
+    let fallback: String = name
+        .chars()
+        .map(|c| match c {
+            ' '..='~' if c != '"' && c != '\\' => c,
+            _ => '_',
+        })
+        .collect();
+    header::ContentDisposition {
+        disposition: header::DispositionType::Attachment,
+        parameters: vec![
+            header::DispositionParam::Filename(fallback),
+            header::DispositionParam::FilenameExt(header::ExtendedValue {
+                charset: header::Charset::Ext("UTF-8".to_owned()),
+                language_tag: None,
+                value: name.as_bytes().to_vec(),
+            }),
+        ],
+    }
 }
 
 fn confirm_page(key: &str, problem: Option<&str>) -> HttpResponse {
@@ -146,4 +186,34 @@ fn confirm_page(key: &str, problem: Option<&str>) -> HttpResponse {
     .content_type("text/html; charset=utf-8")
     .insert_header((header::CACHE_CONTROL, "no-store"))
     .body(page)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn any_name_makes_a_valid_header_and_only_its_last_component_is_kept() {
+        for (name, expected) in [
+            (
+                "report.pdf",
+                "attachment; filename=\"report.pdf\"; filename*=UTF-8''report.pdf",
+            ),
+            (
+                "a\rb.pdf",
+                "attachment; filename=\"a_b.pdf\"; filename*=UTF-8''a%0Db.pdf",
+            ),
+            (
+                "caf\u{e9} \"x\".pdf",
+                "attachment; filename=\"caf_ _x_.pdf\"; filename*=UTF-8''caf%C3%A9%20%22x%22.pdf",
+            ),
+        ] {
+            let value = disposition(name).to_string();
+            assert_eq!(value, expected);
+            assert!(header::HeaderValue::from_str(&value).is_ok(), "{value}");
+        }
+        assert_eq!(last_component("../../etc/passwd.pdf"), Some("passwd.pdf"));
+        assert_eq!(last_component("C:\\temp\\x.csv"), Some("x.csv"));
+        assert_eq!(last_component("dir/.."), None);
+    }
 }

@@ -9,7 +9,7 @@
 
 use std::collections::HashMap;
 
-use actix_web::{HttpResponse, web};
+use actix_web::{HttpRequest, HttpResponse, web};
 use herald_domain::config::Settings;
 use herald_domain::inbound_sms::parse_two_way_event;
 use herald_domain::messages::StatusMessage;
@@ -17,8 +17,12 @@ use herald_domain::ses::events::parse_ses_event;
 use herald_domain::ses::sns::{self, CertTrust, SnsError, SnsMessage, SnsMessageType, Verifier};
 use herald_domain::ses::{self, Receipt};
 
+use crate::body;
 use crate::error::ApiError;
 use crate::startup::AppState;
+
+/// SNS delivers messages of at most 256 KiB (and the JSON around them).
+const MAX_SNS_BODY_BYTES: usize = 256 * 1024 + 16 * 1024;
 
 const WEBHOOK: &str = "ses";
 const INBOUND_SMS_WEBHOOK: &str = "inbound_sms";
@@ -64,7 +68,12 @@ fn success() -> HttpResponse {
     HttpResponse::Ok().json(serde_json::json!({"result": "success"}))
 }
 
-pub async fn ses(state: web::Data<AppState>, body: web::Bytes) -> Result<HttpResponse, ApiError> {
+pub async fn ses(
+    request: HttpRequest,
+    state: web::Data<AppState>,
+    payload: web::Payload,
+) -> Result<HttpResponse, ApiError> {
+    let body = body::read_bytes(&request, payload, MAX_SNS_BODY_BYTES).await?;
     let outcome = counter(&state, WEBHOOK);
     let Some(message) = notification(&state.sns, &body, &outcome).await? else {
         return Ok(success());
@@ -100,9 +109,11 @@ pub async fn ses(state: web::Data<AppState>, body: web::Bytes) -> Result<HttpRes
 /// allow-list), then queued (confirmed) for the inbound worker, which
 /// stores them in batches; never written here.
 pub async fn inbound_sms(
+    request: HttpRequest,
     state: web::Data<AppState>,
-    body: web::Bytes,
+    payload: web::Payload,
 ) -> Result<HttpResponse, ApiError> {
+    let body = body::read_bytes(&request, payload, MAX_SNS_BODY_BYTES).await?;
     let outcome = counter(&state, INBOUND_SMS_WEBHOOK);
     let Some(message) = notification(&state.inbound_sns, &body, &outcome).await? else {
         return Ok(success());

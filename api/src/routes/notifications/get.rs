@@ -28,7 +28,12 @@ pub async fn get_by_id(
 ) -> Result<HttpResponse, ApiError> {
     let caller = auth::authenticate(&request, &state.cache).await?;
     let notification = find_own(&state, caller.service.service.id, &path.into_inner()).await?;
-    Ok(HttpResponse::Ok().json(view::notification(&notification, &state.public_url)))
+    Ok(
+        HttpResponse::Ok().json(view::with_cost_data(view::notification(
+            &notification,
+            &state.public_url,
+        ))),
+    )
 }
 
 /// One of the service's notifications by its id (as given in the path),

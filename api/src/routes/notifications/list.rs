@@ -43,6 +43,7 @@ const FAILED: &[&str] = &[
     "returned-letter",
 ];
 const TEMPLATE_TYPES: &[&str] = &["sms", "email", "letter"];
+const INCLUDE_JOBS: &[&str] = &["true", "True"];
 
 pub async fn list(request: HttpRequest, state: Data<AppState>) -> Result<HttpResponse, ApiError> {
     let caller = auth::authenticate(&request, &state.cache).await?;
@@ -139,6 +140,13 @@ fn parse_filter(query: &Query) -> Result<ListFilter, ApiError> {
                 .extend(["received", "delivered"].map(str::to_owned)),
             s if STATUSES.contains(&s) => filter.statuses.push(s.to_owned()),
             other => problems.push(not_one_of("status", other, STATUSES)),
+        }
+    }
+    // Herald has no CSV jobs, so the flag changes nothing; Notify's schema
+    // still allows only these values.
+    for include_jobs in query.all("include_jobs") {
+        if !INCLUDE_JOBS.contains(&include_jobs) {
+            problems.push(not_one_of("include_jobs", include_jobs, INCLUDE_JOBS));
         }
     }
     filter.reference = query.first("reference").map(str::to_owned);

@@ -45,6 +45,16 @@ pub fn notification(n: &Notification, base_url: &str) -> Value {
     view
 }
 
+/// GET by id adds Notify's cost fields (`serialize_with_cost_data`). Herald
+/// keeps no billing data, so they always say what Notify says before its
+/// billing run: not ready, no cost.
+pub fn with_cost_data(mut view: Value) -> Value {
+    view["is_cost_data_ready"] = json!(false);
+    view["cost_in_pounds"] = Value::Null;
+    view["cost_details"] = json!({});
+    view
+}
+
 /// Letters: the status under Notify's letter names, the address lines
 /// (`line_1`…`line_6`, the last line as `postcode`, as Notify spreads an
 /// address), the postage and the estimated delivery date.
