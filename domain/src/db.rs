@@ -51,8 +51,9 @@ pub enum Pooler {
 /// connection, a missing one is not under a pooler).
 static POOLER: AtomicU8 = AtomicU8::new(0);
 /// The per-transaction `statement_timeout` (ms) under a transaction pooler:
-/// the longest of the process's pools (a worker's batch commits, 60 s; an
-/// API process alone, its request deadline).
+/// the longest of the process's pools behind the pooler (a worker's batch commits,
+/// 60 s; an API process alone, its request deadline; an admin command,
+/// 30 s).
 static LOCAL_TIMEOUT_MS: AtomicU64 = AtomicU64::new(0);
 
 fn transaction_pooling() -> bool {
@@ -156,9 +157,9 @@ pub fn pool(
     statement_timeout: Duration,
 ) -> anyhow::Result<PgPool> {
     let url = with_connect_timeout(url);
-    let ms = u64::try_from(statement_timeout.as_millis()).unwrap_or(u64::MAX);
-    LOCAL_TIMEOUT_MS.fetch_max(ms, Ordering::Relaxed);
     if pooler == Pooler::Transaction {
+        let ms = u64::try_from(statement_timeout.as_millis()).unwrap_or(u64::MAX);
+        LOCAL_TIMEOUT_MS.fetch_max(ms, Ordering::Relaxed);
         POOLER.store(1, Ordering::Relaxed);
     }
     Ok(Pool::builder()
