@@ -39,7 +39,7 @@ async fn publish_status(env: &TestEnv, events: &[StatusMessage]) {
         .await
         .expect("connect");
     let channel = broker::confirm_channel(&connection).await.expect("channel");
-    env.topology().declare(&channel).await.expect("declare");
+    env.topology().declare(&connection).await.expect("declare");
     let payloads: Vec<Vec<u8>> = events
         .iter()
         .map(|e| serde_json::to_vec(e).expect("json"))
@@ -303,6 +303,7 @@ async fn notifications_stuck_in_sending_time_out_to_temporary_failure() {
     let settings = app.env.settings();
     let pool = herald_domain::db::pool(
         &settings.database_url,
+        settings.db_pooler,
         1,
         Duration::from_secs(5),
         Duration::from_secs(30),
@@ -496,5 +497,87 @@ async fn packed_status_events_are_applied_together_and_a_missing_ones_retried_al
     tokio::time::sleep(Duration::from_millis(500)).await;
     crate::persist::publish_raw(&app.env, &[serde_json::to_vec(&later).expect("json")]).await;
     wait_for_status(&app, &key, &later.id.to_string(), "delivered").await;
+    app.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn replayed_and_shuffled_status_events_end_where_the_in_order_ones_do() {
+    // No sender: only the events published here change the statuses.
+    let app = spawn_app_with(Options {
+        worker: true,
+        tweak: |s| {
+            s.consumers = vec!["persist".to_owned(), "status".to_owned()];
+            s.status_consumers = 2;
+        },
+    })
+    .await;
+    // Provider histories, in the order they happen, and where each ends:
+    // the strongest status wins; a hard bounce after `delivered` wins too.
+    let histories: [(&[Status], &str); 5] = [
+        (&[Status::Sending, Status::Delivered], "delivered"),
+        (
+            &[Status::Sending, Status::TemporaryFailure],
+            "temporary-failure",
+        ),
+        (
+            &[Status::Sending, Status::PermanentFailure],
+            "permanent-failure",
+        ),
+        (
+            &[Status::Sending, Status::Delivered, Status::PermanentFailure],
+            "permanent-failure",
+        ),
+        (&[Status::Sending], "sending"),
+    ];
+    let mut messages = Vec::new();
+    let mut expected = Vec::new();
+    for round in 0..8 {
+        for (events, end) in &histories {
+            let mut message =
+                crate::persist::message(&app.fixture.service_id, &app.fixture.email_template);
+            message.reference = Some(format!("replay-{round}"));
+            expected.push((message.id, *end, *events));
+            messages.push(serde_json::to_vec(&message).expect("json"));
+        }
+    }
+    crate::persist::publish_raw(&app.env, &messages).await;
+    app.env
+        .wait_for_rows(expected.len(), Duration::from_secs(30))
+        .await;
+
+    // Every event twice, in a shuffled order, in several messages.
+    let mut events: Vec<StatusEvent> = expected
+        .iter()
+        .flat_map(|(id, _, history)| history.iter().map(|s| StatusEvent::now(*id, *s)))
+        .collect();
+    events.extend(events.clone());
+    let mut seed = u64::from(std::process::id()) | 1;
+    for i in (1..events.len()).rev() {
+        seed = seed
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        let j = usize::try_from(seed >> 33).unwrap_or_default() % (i + 1);
+        events.swap(i, j);
+    }
+    let packed: Vec<StatusMessage> = events
+        .chunks(7)
+        .filter_map(|chunk| StatusMessage::of(chunk.to_vec()))
+        .collect();
+    publish_status(&app.env, &packed).await;
+
+    // Assert: each notification ends where its in-order history does.
+    for (id, end, _) in &expected {
+        wait_for_status(&app, &app.fixture.normal_key, &id.to_string(), end).await;
+    }
+    tokio::time::sleep(Duration::from_secs(1)).await;
+    for (id, end, _) in &expected {
+        let got: Value = app
+            .get(&format!("/v2/notifications/{id}"), &app.fixture.normal_key)
+            .await
+            .json()
+            .await
+            .expect("json");
+        assert_eq!(got["status"], *end, "{id}");
+    }
     app.stop().await;
 }

@@ -43,7 +43,7 @@ pub async fn publish_raw(env: &TestEnv, payloads: &[Vec<u8>]) {
         .expect("connect");
     let channel = broker::confirm_channel(&connection).await.expect("channel");
     let topology = env.topology();
-    topology.declare(&channel).await.expect("declare");
+    topology.declare(&connection).await.expect("declare");
     for payload in payloads {
         broker::publish_confirmed(
             &channel,
@@ -167,6 +167,107 @@ async fn a_poisoned_message_is_dead_lettered_and_the_rest_of_its_batch_commits()
         dead.iter()
             .any(|(payload, _)| payload == &serde_json::to_vec(&rejected_by_db).expect("json"))
     );
+    app.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_message_the_database_rejected_is_redriven_after_the_fix_and_lands_once() {
+    // Arrange: a message the database refuses (client_reference too long),
+    // dead-lettered while a good one flows.
+    let app = spawn_app().await;
+    let good = message(&app.fixture.service_id, &app.fixture.email_template);
+    let mut refused = message(&app.fixture.service_id, &app.fixture.email_template);
+    refused.reference = Some("r".repeat(1001));
+    publish_raw(
+        &app.env,
+        &[
+            serde_json::to_vec(&refused).expect("json"),
+            serde_json::to_vec(&good).expect("json"),
+        ],
+    )
+    .await;
+    assert_eq!(
+        app.env.wait_for_rows(1, Duration::from_secs(30)).await,
+        [good.id]
+    );
+    let dead = app
+        .env
+        .topology()
+        .dead_queue_for(&app.env.topology().persist_queue());
+    let redrive = |env: &TestEnv| {
+        let settings = env.settings();
+        let child_env = env.child_env(&settings);
+        async move {
+            let output = tokio::process::Command::new(crate::helpers::herald_bin())
+                .args(["admin", "redrive", "--queue", "persist"])
+                .envs(child_env)
+                .stdin(Stdio::null())
+                .output()
+                .await
+                .expect("run herald admin redrive");
+            assert!(
+                output.status.success(),
+                "{}",
+                String::from_utf8_lossy(&output.stderr)
+            );
+            let out: serde_json::Value = serde_json::from_slice(&output.stdout).expect("json");
+            out["moved"].as_u64().expect("moved")
+        }
+    };
+    // The dead-letter publish is confirmed before the batch is acked, so it
+    // is there once the good row is; wait for the broker to count it.
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(10);
+    let connection = broker::connect(AMQP_URL, "test-dlq")
+        .await
+        .expect("connect");
+    let channel = connection.create_channel().await.expect("channel");
+    loop {
+        let declared = channel
+            .queue_declare(
+                dead.as_str().into(),
+                lapin::options::QueueDeclareOptions {
+                    passive: true,
+                    ..Default::default()
+                },
+                lapin::types::FieldTable::default(),
+            )
+            .await
+            .expect("dead-letter queue");
+        if declared.message_count() == 1 {
+            break;
+        }
+        assert!(
+            tokio::time::Instant::now() < deadline,
+            "nothing dead-lettered"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    let _ = connection.close(200, "done".into()).await;
+
+    // Act: the fix (the operator relaxes the check), then the re-drive, twice.
+    app.env
+        .query(|conn| {
+            use diesel::RunQueryDsl;
+            diesel::sql_query(
+                "ALTER TABLE notifications DROP CONSTRAINT notifications_client_reference_check",
+            )
+            .execute(conn)
+        })
+        .await
+        .expect("relax the check");
+    assert_eq!(redrive(&app.env).await, 1);
+    let mut expected = vec![good.id, refused.id];
+    expected.sort();
+    assert_eq!(
+        app.env.wait_for_rows(2, Duration::from_secs(30)).await,
+        expected
+    );
+    assert_eq!(redrive(&app.env).await, 0);
+
+    // Assert: each stored once, the dead-letter queue empty.
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    assert_eq!(app.env.stored_ids().await, expected);
+    assert!(dead_letters(&app.env).await.is_empty());
     app.stop().await;
 }
 

@@ -102,6 +102,24 @@ pub enum AdminCommand {
         #[arg(long, value_enum)]
         postage: Option<PostageArg>,
     },
+    /// Move the messages a consumer dead-lettered (`<queue>.dead`) or
+    /// parked (`<queue>.parked`, with --parked) back onto the queue they
+    /// came from, once the cause is fixed: each is republished (confirmed),
+    /// then removed. Consumers are idempotent, so each lands once. Moves
+    /// at most the messages there when it starts (one that fails again is
+    /// dead-lettered again, not looped over).
+    Redrive {
+        /// The queue without its prefix: persist, deliver.email,
+        /// deliver.sms, deliver.letter, status, callbacks, documents, inbound.
+        #[arg(long)]
+        queue: String,
+        /// Take from `<queue>.parked` instead of `<queue>.dead`.
+        #[arg(long)]
+        parked: bool,
+        /// At most this many messages.
+        #[arg(long)]
+        limit: Option<u32>,
+    },
     /// Archive a template: it can no longer be used or listed.
     ArchiveTemplate {
         /// The template's id.
@@ -277,10 +295,26 @@ impl From<PostageArg> for Postage {
 }
 
 pub async fn run(settings: &Settings, command: AdminCommand) -> anyhow::Result<()> {
-    let url = settings.database_url.clone();
+    if let AdminCommand::Redrive {
+        queue,
+        parked,
+        limit,
+    } = &command
+    {
+        let output = redrive(settings, queue, *parked, *limit).await?;
+        println!("{}", serde_json::to_string_pretty(&output)?);
+        return Ok(());
+    }
+    let (url, pooler) = (settings.database_url.clone(), settings.db_pooler);
     let (output, changed) = tokio::task::spawn_blocking(
         move || -> anyhow::Result<(serde_json::Value, Option<Uuid>)> {
-            let pool = db::pool(&url, 1, Duration::from_secs(10), Duration::from_secs(30))?;
+            let pool = db::pool(
+                &url,
+                pooler,
+                1,
+                Duration::from_secs(10),
+                Duration::from_secs(30),
+            )?;
             let mut conn = pool.get()?;
             execute(&mut conn, command)
         },
@@ -298,6 +332,7 @@ fn execute(
     command: AdminCommand,
 ) -> anyhow::Result<(serde_json::Value, Option<Uuid>)> {
     match command {
+        AdminCommand::Redrive { .. } => anyhow::bail!("redrive works on the broker, not here"),
         AdminCommand::CreateService { name, restricted } => {
             let name = name.trim();
             anyhow::ensure!(!name.is_empty(), "--name must not be empty");
@@ -614,7 +649,7 @@ async fn announce(settings: &Settings, service_id: Uuid) {
     let publish = async {
         let connection = broker::connect(&settings.amqp_url, "herald-admin").await?;
         let channel = broker::confirm_channel(&connection).await?;
-        topology.declare(&channel).await?;
+        topology.declare(&connection).await?;
         let payload = serde_json::to_vec(&ChangeEvent { service_id })?;
         // No API process listening is fine: nothing to invalidate.
         let sent =
@@ -631,4 +666,68 @@ async fn announce(settings: &Settings, service_id: Uuid) {
             "change event timed out; API processes pick the change up on their next reload"
         ),
     }
+}
+
+/// Moves dead-lettered (or parked) messages back to their queue: see
+/// [`AdminCommand::Redrive`].
+async fn redrive(
+    settings: &Settings,
+    queue: &str,
+    parked: bool,
+    limit: Option<u32>,
+) -> anyhow::Result<serde_json::Value> {
+    use lapin::options::{BasicAckOptions, BasicGetOptions, QueueDeclareOptions};
+    let topology = settings.topology();
+    let target = format!("{}.{queue}", topology.prefix());
+    anyhow::ensure!(
+        topology.all_queues().contains(&target),
+        "no queue {target}: --queue is one of persist, deliver.email, deliver.sms, deliver.letter, status, callbacks, documents, inbound"
+    );
+    let source = if parked {
+        topology.parked_queue_for(&target)
+    } else {
+        topology.dead_queue_for(&target)
+    };
+    anyhow::ensure!(
+        topology.all_queues().contains(&source),
+        "{target} has no queue {source}"
+    );
+    let connection = broker::connect(&settings.amqp_url, "herald-admin-redrive").await?;
+    topology.declare(&connection).await?;
+    let channel = broker::confirm_channel(&connection).await?;
+    let waiting = channel
+        .queue_declare(
+            source.as_str().into(),
+            QueueDeclareOptions {
+                passive: true,
+                ..QueueDeclareOptions::default()
+            },
+            lapin::types::FieldTable::default(),
+        )
+        .await?
+        .message_count();
+    let most = limit.map_or(waiting, |limit| limit.min(waiting));
+    let mut moved = 0u32;
+    while moved < most {
+        let Some(message) = channel
+            .basic_get(source.as_str().into(), BasicGetOptions { no_ack: false })
+            .await?
+        else {
+            break;
+        };
+        let delivery = message.delivery;
+        broker::publish_confirmed(
+            &channel,
+            "",
+            &target,
+            &delivery.data,
+            delivery.properties.headers().clone(),
+        )
+        .await?;
+        delivery.ack(BasicAckOptions::default()).await?;
+        moved += 1;
+    }
+    let _ = connection.close(200, "done".into()).await;
+    tracing::info!(from = %source, to = %target, moved, "re-driven");
+    Ok(json!({ "from": source, "to": target, "moved": moved }))
 }

@@ -84,9 +84,17 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
 }
 
 async fn migrate(settings: &Settings) -> anyhow::Result<()> {
-    let url = settings.database_url.clone();
+    // Migrations hold a session advisory lock: never through a
+    // transaction pooler.
+    let url = db::direct_url(settings).to_owned();
     let applied = tokio::task::spawn_blocking(move || {
-        let pool = db::pool(&url, 1, Duration::from_secs(10), Duration::from_secs(600))?;
+        let pool = db::pool(
+            &url,
+            db::Pooler::None,
+            1,
+            Duration::from_secs(10),
+            Duration::from_secs(600),
+        )?;
         let mut conn = pool.get()?;
         db::run_migrations(&mut conn)
     })

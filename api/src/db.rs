@@ -58,7 +58,7 @@ impl Db {
             let conn = pool.get();
             wait.observe(waiting.elapsed().as_secs_f64());
             let mut conn = conn?;
-            Ok(query(&mut conn)?)
+            Ok(herald_domain::db::unit_of_work(&mut conn, query)?)
         })
         .await
     }

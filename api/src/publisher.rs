@@ -252,12 +252,10 @@ pub async fn supervise(
         let attempt = async {
             let name = format!("herald-api {}", publisher.topology.prefix());
             let connection = broker::connect(&url, &name).await?;
+            publisher.topology.declare(&connection).await?;
             let mut channels = Vec::with_capacity(PUBLISH_CHANNELS);
             for _ in 0..PUBLISH_CHANNELS {
                 channels.push(broker::confirm_channel(&connection).await?);
-            }
-            if let Some(first) = channels.first() {
-                publisher.topology.declare(first).await?;
             }
             let (changes_channel, changes) =
                 subscribe_to_changes(&connection, &publisher.topology).await?;

@@ -127,6 +127,7 @@ impl Application {
 
         let pool = db::pool(
             &settings.database_url,
+            settings.db_pooler,
             settings.db_pool_size,
             settings.db_timeout(),
             settings.db_timeout(),

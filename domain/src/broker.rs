@@ -41,16 +41,29 @@ pub const PRECOMPILED_LETTER_ROUTING_KEY: &str = "notification.precompiled-lette
 /// and broker reconnects redeliver too.
 const DELIVERY_LIMIT: i64 = 50;
 
+/// Replicas of a quorum queue when first declared, unless configured.
+pub const QUORUM_INITIAL_GROUP_SIZE: u16 = 3;
+
 #[derive(Debug, Clone)]
 pub struct Topology {
     prefix: String,
+    quorum_initial_group_size: u16,
 }
 
 impl Topology {
     pub fn new(prefix: impl Into<String>) -> Self {
         Topology {
             prefix: prefix.into(),
+            quorum_initial_group_size: QUORUM_INITIAL_GROUP_SIZE,
         }
+    }
+
+    /// Quorum queues first declared with this many replicas
+    /// (`x-quorum-initial-group-size`; RabbitMQ caps it at the number of
+    /// nodes, so 3 is right for one node too).
+    pub fn with_quorum_initial_group_size(mut self, size: u16) -> Self {
+        self.quorum_initial_group_size = size.max(1);
+        self
     }
 
     pub fn deliver_queue(&self, kind: crate::kinds::NotificationType) -> String {
@@ -158,58 +171,55 @@ impl Topology {
         format!("{}.changes", self.prefix)
     }
 
-    /// Declares exchanges, queues and bindings (idempotent).
-    pub async fn declare(&self, channel: &Channel) -> lapin::Result<()> {
+    /// Declares exchanges, queues and bindings (idempotent), on a channel
+    /// of its own. A quorum queue that exists already is left as it is: its
+    /// replica count is only chosen when it is created
+    /// (`x-quorum-initial-group-size`), and redeclaring a queue created
+    /// without that argument with it would be refused.
+    pub async fn declare(&self, connection: &Connection) -> lapin::Result<()> {
+        let mut declarer = Declarer {
+            connection,
+            channel: connection.create_channel().await?,
+        };
         let durable = ExchangeDeclareOptions {
             durable: true,
             ..ExchangeDeclareOptions::default()
         };
-        channel
-            .exchange_declare(
-                self.notifications_exchange().into(),
-                ExchangeKind::Topic,
-                durable,
-                FieldTable::default(),
-            )
-            .await?;
-        channel
-            .exchange_declare(
-                self.dead_exchange().into(),
-                ExchangeKind::Direct,
-                durable,
-                FieldTable::default(),
-            )
-            .await?;
-        channel
-            .exchange_declare(
-                self.changes_exchange().into(),
-                ExchangeKind::Fanout,
-                durable,
-                FieldTable::default(),
-            )
-            .await?;
+        for (exchange, kind) in [
+            (self.notifications_exchange(), ExchangeKind::Topic),
+            (self.dead_exchange(), ExchangeKind::Direct),
+            (self.changes_exchange(), ExchangeKind::Fanout),
+        ] {
+            declarer
+                .channel
+                .exchange_declare(exchange.into(), kind, durable, FieldTable::default())
+                .await?;
+        }
 
         let persist = self.persist_queue();
-        self.declare_work_queue(channel, &persist).await?;
-        self.bind(channel, &persist, "notification.*").await?;
+        self.declare_work_queue(&mut declarer, &persist).await?;
+        self.bind(&declarer.channel, &persist, "notification.*")
+            .await?;
         for &kind in crate::kinds::NotificationType::ALL {
             let deliver = self.deliver_queue(kind);
-            self.declare_work_queue(channel, &deliver).await?;
-            self.bind(channel, &deliver, &format!("notification.{kind}"))
+            self.declare_work_queue(&mut declarer, &deliver).await?;
+            self.bind(&declarer.channel, &deliver, &format!("notification.{kind}"))
                 .await?;
         }
         let status = self.status_queue();
-        self.declare_work_queue(channel, &status).await?;
-        self.declare_retry_queues(channel, &status).await?;
-        self.declare_delay_queue(channel, &self.simulated_receipts_queue(), &status)
+        self.declare_work_queue(&mut declarer, &status).await?;
+        self.declare_retry_queues(&mut declarer, &status).await?;
+        self.declare_delay_queue(&mut declarer, &self.simulated_receipts_queue(), &status)
             .await?;
-        self.declare_work_queue(channel, &self.documents_queue())
+        self.declare_work_queue(&mut declarer, &self.documents_queue())
             .await?;
-        self.declare_work_queue(channel, &self.inbound_queue())
+        self.declare_work_queue(&mut declarer, &self.inbound_queue())
             .await?;
         let callbacks = self.callbacks_queue();
-        self.declare_work_queue(channel, &callbacks).await?;
-        self.declare_retry_queues(channel, &callbacks).await
+        self.declare_work_queue(&mut declarer, &callbacks).await?;
+        self.declare_retry_queues(&mut declarer, &callbacks).await?;
+        let _ = declarer.channel.close(200, "declared".into()).await;
+        Ok(())
     }
 
     async fn bind(&self, channel: &Channel, queue: &str, key: &str) -> lapin::Result<()> {
@@ -225,17 +235,16 @@ impl Topology {
     }
 
     /// A retry queue (a delay queue back into `queue`) and a parking queue.
-    async fn declare_retry_queues(&self, channel: &Channel, queue: &str) -> lapin::Result<()> {
-        self.declare_delay_queue(channel, &self.retry_queue_for(queue), queue)
+    async fn declare_retry_queues(
+        &self,
+        declarer: &mut Declarer<'_>,
+        queue: &str,
+    ) -> lapin::Result<()> {
+        self.declare_delay_queue(declarer, &self.retry_queue_for(queue), queue)
             .await?;
-        channel
-            .queue_declare(
-                self.parked_queue_for(queue).as_str().into(),
-                durable_queue(),
-                quorum_args(),
-            )
-            .await?;
-        Ok(())
+        declarer
+            .quorum_queue(&self.parked_queue_for(queue), self.quorum_args())
+            .await
     }
 
     /// A delay queue whose messages, published with a per-message TTL
@@ -244,11 +253,11 @@ impl Topology {
     /// changing it never needs a redeclare.
     async fn declare_delay_queue(
         &self,
-        channel: &Channel,
+        declarer: &mut Declarer<'_>,
         delay: &str,
         target: &str,
     ) -> lapin::Result<()> {
-        let mut args = quorum_args();
+        let mut args = self.quorum_args();
         args.insert("x-dead-letter-exchange".into(), long_string(""));
         args.insert("x-dead-letter-routing-key".into(), long_string(target));
         // Quorum queues dead-letter at most once unless told otherwise.
@@ -257,19 +266,19 @@ impl Topology {
             long_string("at-least-once"),
         );
         args.insert("x-overflow".into(), long_string("reject-publish"));
-        channel
-            .queue_declare(delay.into(), durable_queue(), args)
-            .await?;
-        Ok(())
+        declarer.quorum_queue(delay, args).await
     }
 
     /// A durable quorum queue with its dead-letter queue beside it.
-    async fn declare_work_queue(&self, channel: &Channel, queue: &str) -> lapin::Result<()> {
+    async fn declare_work_queue(
+        &self,
+        declarer: &mut Declarer<'_>,
+        queue: &str,
+    ) -> lapin::Result<()> {
         let dead = self.dead_queue_for(queue);
-        channel
-            .queue_declare(dead.as_str().into(), durable_queue(), quorum_args())
-            .await?;
-        channel
+        declarer.quorum_queue(&dead, self.quorum_args()).await?;
+        declarer
+            .channel
             .queue_bind(
                 dead.into(),
                 self.dead_exchange().into(),
@@ -279,7 +288,7 @@ impl Topology {
             )
             .await?;
 
-        let mut args = quorum_args();
+        let mut args = self.quorum_args();
         args.insert(
             "x-dead-letter-exchange".into(),
             long_string(&self.dead_exchange()),
@@ -289,10 +298,38 @@ impl Topology {
             "x-delivery-limit".into(),
             AMQPValue::LongLongInt(DELIVERY_LIMIT),
         );
-        channel
-            .queue_declare(queue.into(), durable_queue(), args)
-            .await?;
-        Ok(())
+        declarer.quorum_queue(queue, args).await
+    }
+}
+
+/// Declares on one channel, replacing it when a passive declare of a queue
+/// that does not exist yet closes it.
+struct Declarer<'a> {
+    connection: &'a Connection,
+    channel: Channel,
+}
+
+impl Declarer<'_> {
+    /// Creates the quorum queue `name` with `args` unless it exists.
+    async fn quorum_queue(&mut self, name: &str, args: FieldTable) -> lapin::Result<()> {
+        let passive = QueueDeclareOptions {
+            passive: true,
+            ..QueueDeclareOptions::default()
+        };
+        if self
+            .channel
+            .queue_declare(name.into(), passive, FieldTable::default())
+            .await
+            .is_ok()
+        {
+            return Ok(());
+        }
+        // Not found: the broker closed the channel.
+        self.channel = self.connection.create_channel().await?;
+        self.channel
+            .queue_declare(name.into(), durable_queue(), args)
+            .await
+            .map(|_| ())
     }
 }
 
@@ -303,19 +340,91 @@ fn durable_queue() -> QueueDeclareOptions {
     }
 }
 
-fn quorum_args() -> FieldTable {
-    let mut args = FieldTable::default();
-    args.insert("x-queue-type".into(), long_string("quorum"));
-    args
+impl Topology {
+    fn quorum_args(&self) -> FieldTable {
+        let mut args = FieldTable::default();
+        args.insert("x-queue-type".into(), long_string("quorum"));
+        args.insert(
+            "x-quorum-initial-group-size".into(),
+            AMQPValue::LongLongInt(i64::from(self.quorum_initial_group_size)),
+        );
+        args
+    }
 }
 
 pub fn long_string(s: &str) -> AMQPValue {
     AMQPValue::LongString(LongString::from(s))
 }
 
-/// Connects with a name that shows in the management UI and a short
-/// heartbeat, so a dead broker is noticed within seconds.
+/// How long one node may take to accept a connection before the next is
+/// tried.
+const NODE_CONNECT_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(5);
+
+/// The node a process connects to first: the last one that answered. A
+/// lost connection is followed by a new `connect`, which tries that node
+/// and then the others in order.
+static PREFERRED_NODE: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+
+/// The node URLs of `AMQP_URL`: one, or several comma-separated (the nodes
+/// of one cluster).
+pub fn node_urls(url: &str) -> Vec<&str> {
+    url.split(',')
+        .map(str::trim)
+        .filter(|u| !u.is_empty())
+        .collect()
+}
+
+/// Connects to the first node of `url` (comma-separated nodes) that
+/// answers, starting with the one that answered last, with a name that
+/// shows in the management UI and a short heartbeat, so a dead broker is
+/// noticed within seconds.
 pub async fn connect(url: &str, name: &str) -> lapin::Result<Connection> {
+    use std::sync::atomic::Ordering;
+    let nodes = node_urls(url);
+    let Some(&only) = nodes.first() else {
+        return connect_node(url, name).await;
+    };
+    if nodes.len() == 1 {
+        return connect_node(only, name).await;
+    }
+    let start = PREFERRED_NODE.load(Ordering::Relaxed) % nodes.len();
+    let mut last_error = None;
+    for offset in 0..nodes.len() {
+        let index = (start + offset) % nodes.len();
+        let Some(node) = nodes.get(index) else {
+            continue;
+        };
+        let attempt = tokio::time::timeout(NODE_CONNECT_TIMEOUT, connect_node(node, name)).await;
+        match attempt {
+            Ok(Ok(connection)) => {
+                PREFERRED_NODE.store(index, Ordering::Relaxed);
+                return Ok(connection);
+            }
+            Ok(Err(error)) => {
+                tracing::warn!(node = index, %error, "broker node did not answer; trying the next");
+                last_error = Some(error);
+            }
+            Err(_) => {
+                tracing::warn!(
+                    node = index,
+                    "broker node did not answer in time; trying the next"
+                );
+                last_error = Some(lapin::Error::from(lapin::ErrorKind::IOError(
+                    std::sync::Arc::new(std::io::Error::new(
+                        std::io::ErrorKind::TimedOut,
+                        "connection timed out",
+                    )),
+                )));
+            }
+        }
+    }
+    match last_error {
+        Some(error) => Err(error),
+        None => connect_node(only, name).await,
+    }
+}
+
+async fn connect_node(url: &str, name: &str) -> lapin::Result<Connection> {
     let url = if url.contains("heartbeat=") {
         url.to_owned()
     } else if url.contains('?') {
@@ -517,6 +626,15 @@ pub async fn publish_unrouted_ok(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn amqp_url_lists_nodes_comma_separated() {
+        assert_eq!(node_urls("amqp://h:5672/%2f"), ["amqp://h:5672/%2f"]);
+        assert_eq!(
+            node_urls("amqp://a:1/%2f, amqp://b:2/%2f,"),
+            ["amqp://a:1/%2f", "amqp://b:2/%2f"]
+        );
+    }
 
     #[test]
     fn a_message_counts_the_events_its_header_gives_and_one_without_it() {

@@ -7,7 +7,10 @@
 //! | variable | default | meaning |
 //! |---|---|---|
 //! | `DATABASE_URL` | `postgres://postgres@127.0.0.1:5432/herald` | PostgreSQL (directly or through PgBouncer) |
-//! | `AMQP_URL` | `amqp://guest:guest@127.0.0.1:5672/%2f` | RabbitMQ |
+//! | `DATABASE_DIRECT_URL` | unset (= `DATABASE_URL`) | PostgreSQL without a transaction pooler, for `herald migrate` (it holds a session advisory lock) |
+//! | `HERALD_DB_POOLER` | `none` | `transaction` behind a transaction pooler (PgBouncer `pool_mode = transaction`, any version): no prepared-statement cache, `SET LOCAL statement_timeout` per transaction |
+//! | `AMQP_URL` | `amqp://guest:guest@127.0.0.1:5672/%2f` | RabbitMQ; several nodes comma-separated (`amqp://u:p@n1:5672/%2f,amqp://u:p@n2:5672/%2f`): the first that answers, the next one when it is lost |
+//! | `HERALD_QUORUM_INITIAL_GROUP_SIZE` | `3` | replicas of each quorum queue when it is first declared (`x-quorum-initial-group-size`; capped by the cluster's size) |
 //! | `HERALD_HTTP_ADDR` | `127.0.0.1:8080` | API listen address (port 0 picks a free port) |
 //! | `HERALD_METRICS_ADDR` | `127.0.0.1:9090` | Prometheus `/metrics` (and the worker's probes) |
 //! | `HERALD_PUBLIC_URL` | `http://<HERALD_HTTP_ADDR>/` | base of the `uri` fields in responses |
@@ -64,7 +67,19 @@ pub struct Settings {
     )]
     pub database_url: String,
 
-    /// RabbitMQ connection URL.
+    /// PostgreSQL URL that bypasses any transaction pooler, for work that
+    /// needs a session (`herald migrate`); unset = DATABASE_URL.
+    #[arg(long, env = "DATABASE_DIRECT_URL")]
+    pub database_direct_url: Option<String>,
+
+    /// What DATABASE_URL points at: `none` (PostgreSQL, or a session
+    /// pooler) or `transaction` (a transaction pooler such as PgBouncer in
+    /// `pool_mode = transaction`).
+    #[arg(long, env = "HERALD_DB_POOLER", value_enum, default_value = "none")]
+    pub db_pooler: crate::db::Pooler,
+
+    /// RabbitMQ connection URL; several nodes comma-separated (tried in
+    /// order, the next one on a lost connection).
     #[arg(
         long,
         env = "AMQP_URL",
@@ -87,6 +102,11 @@ pub struct Settings {
     /// Prefix of every RabbitMQ exchange and queue name.
     #[arg(long, env = "HERALD_AMQP_PREFIX", default_value = "herald")]
     pub amqp_prefix: String,
+
+    /// Replicas of each quorum queue when first declared
+    /// (`x-quorum-initial-group-size`; RabbitMQ caps it at the cluster size).
+    #[arg(long, env = "HERALD_QUORUM_INITIAL_GROUP_SIZE", default_value_t = 3)]
+    pub quorum_initial_group_size: u16,
 
     /// Maximum notifications written in one persist transaction.
     #[arg(long, env = "HERALD_BATCH_SIZE", default_value_t = 500)]
@@ -308,6 +328,7 @@ impl Settings {
     /// The broker topology these settings describe.
     pub fn topology(&self) -> crate::broker::Topology {
         crate::broker::Topology::new(&self.amqp_prefix)
+            .with_quorum_initial_group_size(self.quorum_initial_group_size)
     }
 
     pub fn runs(&self, consumer: &str) -> bool {

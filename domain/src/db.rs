@@ -3,9 +3,25 @@
 //!
 //! diesel is synchronous. Async callers run these functions on a blocking
 //! thread (`tokio::task::spawn_blocking`) and put their own deadline on it;
-//! every pooled connection also carries a `statement_timeout`, so a stalled
+//! every statement also runs under a `statement_timeout`, so a stalled
 //! database frees the blocking thread eventually rather than never.
+//!
+//! Two ways to reach PostgreSQL ([`Pooler`], `HERALD_DB_POOLER`):
+//!
+//! * `none` (directly, or through a session pooler): each connection is one
+//!   server session, so diesel's prepared-statement cache is kept and the
+//!   timeout is a session `SET statement_timeout` when the connection is
+//!   made.
+//! * `transaction` (PgBouncer `pool_mode = transaction`, any version): each
+//!   transaction may run on a different server connection, so nothing may
+//!   rely on the session. The prepared-statement cache is disabled (diesel
+//!   then sends unnamed statements, Parse/Bind/Execute in one go, which any
+//!   transaction pooler carries), and the timeout is a `SET LOCAL
+//!   statement_timeout` at the start of every transaction ([`transaction`],
+//!   [`unit_of_work`]). Migrations take a session advisory lock: they go to
+//!   `DATABASE_DIRECT_URL` (see [`direct_url`]).
 
+use std::sync::atomic::{AtomicU8, AtomicU64, Ordering};
 use std::time::Duration;
 
 use chrono::{DateTime, Days, NaiveDate, Utc};
@@ -19,13 +35,45 @@ pub const MIGRATIONS: EmbeddedMigrations = embed_migrations!("../migrations");
 pub type PgPool = Pool<ConnectionManager<PgConnection>>;
 pub type PgPooled = PooledConnection<ConnectionManager<PgConnection>>;
 
+/// What stands between Herald and PostgreSQL (`HERALD_DB_POOLER`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum Pooler {
+    /// Nothing, or a session pooler: a connection is a server session.
+    #[default]
+    None,
+    /// A transaction pooler (PgBouncer `pool_mode = transaction`, any
+    /// version, including 1.18 without `max_prepared_statements`).
+    Transaction,
+}
+
+/// Whether any pool of this process goes through a transaction pooler
+/// (set by [`pool`], never unset: `SET LOCAL` is harmless on a direct
+/// connection, a missing one is not under a pooler).
+static POOLER: AtomicU8 = AtomicU8::new(0);
+/// The per-transaction `statement_timeout` (ms) under a transaction pooler:
+/// the longest of the process's pools behind the pooler (a worker's batch commits,
+/// 60 s; an API process alone, its request deadline; an admin command,
+/// 30 s).
+static LOCAL_TIMEOUT_MS: AtomicU64 = AtomicU64::new(0);
+
+fn transaction_pooling() -> bool {
+    POOLER.load(Ordering::Relaxed) == 1
+}
+
 #[derive(Debug)]
 struct SessionSettings {
     statement_timeout: Duration,
+    pooler: Pooler,
 }
 
 impl CustomizeConnection<PgConnection, diesel::r2d2::Error> for SessionSettings {
     fn on_acquire(&self, conn: &mut PgConnection) -> Result<(), diesel::r2d2::Error> {
+        if self.pooler == Pooler::Transaction {
+            // Named statements live in one server session; the next
+            // transaction may run on another.
+            conn.set_prepared_statement_cache_size(diesel::connection::CacheSize::Disabled);
+            return Ok(());
+        }
         diesel::sql_query(format!(
             "SET statement_timeout = {}",
             self.statement_timeout.as_millis()
@@ -36,23 +84,93 @@ impl CustomizeConnection<PgConnection, diesel::r2d2::Error> for SessionSettings 
     }
 }
 
+/// Runs `work` in a transaction whose statements all carry the timeout:
+/// under a transaction pooler it starts with `SET LOCAL statement_timeout`
+/// (the session `SET` would land on whichever server connection served
+/// it). Nested inside another transaction it is a savepoint.
+pub fn transaction<T, E, F>(conn: &mut PgConnection, work: F) -> Result<T, E>
+where
+    F: FnOnce(&mut PgConnection) -> Result<T, E>,
+    E: From<diesel::result::Error>,
+{
+    use diesel::connection::{AnsiTransactionManager, TransactionManager};
+    let outermost = AnsiTransactionManager::transaction_manager_status_mut(conn)
+        .transaction_depth()
+        .ok()
+        .flatten()
+        .is_none();
+    conn.transaction(|conn| {
+        if outermost && transaction_pooling() {
+            set_local_timeout(conn)?;
+        }
+        work(conn)
+    })
+}
+
+/// A unit of work on a pooled connection: as is without a transaction
+/// pooler; in one transaction (with its timeout, [`transaction`]) under
+/// one, since each statement outside a transaction would otherwise run
+/// without a timeout.
+pub fn unit_of_work<T, E, F>(conn: &mut PgConnection, work: F) -> Result<T, E>
+where
+    F: FnOnce(&mut PgConnection) -> Result<T, E>,
+    E: From<diesel::result::Error>,
+{
+    if transaction_pooling() {
+        transaction(conn, work)
+    } else {
+        work(conn)
+    }
+}
+
+fn set_local_timeout(conn: &mut PgConnection) -> QueryResult<()> {
+    let ms = LOCAL_TIMEOUT_MS.load(Ordering::Relaxed);
+    if ms > 0 {
+        diesel::sql_query(format!("SET LOCAL statement_timeout = {ms}")).execute(conn)?;
+    }
+    Ok(())
+}
+
+/// The URL for work that needs a session of its own (migrations hold a
+/// session advisory lock): `DATABASE_DIRECT_URL` when set, else
+/// `DATABASE_URL`.
+pub fn direct_url(settings: &crate::config::Settings) -> &str {
+    settings
+        .database_direct_url
+        .as_deref()
+        .filter(|url| !url.is_empty())
+        .unwrap_or(&settings.database_url)
+}
+
 /// A lazily-connecting pool: building it never waits for the database, so a
 /// process starts (and its probes answer) while PostgreSQL is down.
 /// Connections are tested on checkout, so one broken by an outage is
 /// replaced instead of failing the next batch too.
+/// With [`Pooler::Transaction`], the connections keep no prepared
+/// statements and every [`transaction`] of the process sets its own
+/// timeout.
 pub fn pool(
     url: &str,
+    pooler: Pooler,
     size: u32,
     checkout_timeout: Duration,
     statement_timeout: Duration,
 ) -> anyhow::Result<PgPool> {
     let url = with_connect_timeout(url);
+    if pooler == Pooler::Transaction {
+        let ms = u64::try_from(statement_timeout.as_millis()).unwrap_or(u64::MAX);
+        LOCAL_TIMEOUT_MS.fetch_max(ms, Ordering::Relaxed);
+        POOLER.store(1, Ordering::Relaxed);
+    }
     Ok(Pool::builder()
         .max_size(size)
         .min_idle(Some(0))
         .connection_timeout(checkout_timeout)
         .test_on_check_out(true)
-        .connection_customizer(Box::new(SessionSettings { statement_timeout }))
+        .connection_customizer(Box::new(SessionSettings {
+            statement_timeout,
+            pooler,
+        }))
         .build_unchecked(ConnectionManager::new(url)))
 }
 

@@ -125,6 +125,14 @@ impl TestEnv {
     pub fn settings(&self) -> Settings {
         let mut settings = Settings::from_env();
         settings.database_url = self.database_url.clone();
+        // The PgBouncer pass of scripts/test: the app goes through a
+        // transaction pooler; the test's own checks (and migrations) go
+        // direct.
+        if let Ok(bouncer) = std::env::var("HERALD_TEST_PGBOUNCER") {
+            settings.database_url = format!("postgres://postgres@{bouncer}/{}", self.db_name);
+            settings.database_direct_url = Some(self.database_url.clone());
+            settings.db_pooler = herald_domain::db::Pooler::Transaction;
+        }
         settings.amqp_url = AMQP_URL.to_owned();
         settings.http_addr = "127.0.0.1:0".to_owned();
         settings.metrics_addr = "127.0.0.1:0".to_owned();
@@ -153,6 +161,18 @@ impl TestEnv {
     pub fn child_env(&self, settings: &Settings) -> Vec<(&'static str, String)> {
         vec![
             ("DATABASE_URL", settings.database_url.clone()),
+            (
+                "DATABASE_DIRECT_URL",
+                settings.database_direct_url.clone().unwrap_or_default(),
+            ),
+            (
+                "HERALD_DB_POOLER",
+                match settings.db_pooler {
+                    herald_domain::db::Pooler::None => "none",
+                    herald_domain::db::Pooler::Transaction => "transaction",
+                }
+                .to_owned(),
+            ),
             ("AMQP_URL", settings.amqp_url.clone()),
             ("HERALD_AMQP_PREFIX", settings.amqp_prefix.clone()),
             ("HERALD_HTTP_ADDR", "127.0.0.1:0".to_owned()),

@@ -366,7 +366,7 @@ async fn consumer(
     // Queue every event first (confirmed), as a backlog after a blast.
     let connection = broker::connect(&settings.amqp_url, "bench-status").await?;
     let channel = broker::confirm_channel(&connection).await?;
-    topology.declare(&channel).await?;
+    topology.declare(&connection).await?;
     let queued = Instant::now();
     for chunk in rows.chunks(5_000) {
         let events: Vec<StatusEvent> = chunk

@@ -10,7 +10,7 @@ use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Duration;
 
 use diesel::PgConnection;
-use herald_domain::db::{PgPool, PgPooled};
+use herald_domain::db::{self, PgPool, PgPooled};
 
 use herald_domain::broker::{self, Topology};
 use herald_domain::messages::StatusEvent;
@@ -206,7 +206,7 @@ async fn session<H: BatchHandler>(
     let setup = async {
         let connection = broker::connect(&settings.amqp_url, &name).await?;
         let channel = connection.create_channel().await?;
-        settings.topology.declare(&channel).await?;
+        settings.topology.declare(&connection).await?;
         channel
             .basic_qos(settings.prefetch, BasicQosOptions::default())
             .await?;
@@ -416,7 +416,7 @@ impl HeldConnection {
             Some(conn) => conn,
             None => self.pool.get()?,
         };
-        let result = work(&mut conn);
+        let result = db::unit_of_work(&mut conn, work);
         if result.is_ok() {
             *held = Some(conn);
         }

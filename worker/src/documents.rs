@@ -3,7 +3,6 @@
 //! commit. Redelivered documents are skipped by their primary key. Its
 //! prefetch is small: each message can hold a file of up to 2 MB.
 
-use diesel::Connection;
 use herald_domain::db::PgPool;
 use herald_domain::messages::DocumentMessage;
 use herald_domain::models::Document;
@@ -53,7 +52,9 @@ impl BatchHandler for Documents {
         commit_until_done(
             move || {
                 let mut conn = pool.get()?;
-                Ok(conn.transaction(|conn| Document::insert_batch(conn, &rows))?)
+                Ok(herald_domain::db::transaction(&mut conn, |conn| {
+                    Document::insert_batch(conn, &rows)
+                })?)
             },
             LOOP_NAME,
             &self.health,

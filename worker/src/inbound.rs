@@ -13,7 +13,6 @@
 
 use std::collections::{HashMap, HashSet};
 
-use diesel::Connection;
 use herald_domain::db::PgPool;
 use herald_domain::format::timestamp;
 use herald_domain::messages::{CallbackMessage, InboundSmsMessage};
@@ -71,7 +70,7 @@ fn store(
     let mut numbers: Vec<String> = messages.iter().map(|m| m.notify_number.clone()).collect();
     numbers.sort_unstable();
     numbers.dedup();
-    conn.transaction::<_, anyhow::Error, _>(|conn| {
+    herald_domain::db::transaction::<_, anyhow::Error, _>(&mut conn, |conn| {
         let owners: HashMap<String, Uuid> = InboundNumber::owners(conn, &numbers)?
             .into_iter()
             .map(|n| (n.number, n.service_id))

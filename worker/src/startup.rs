@@ -49,6 +49,7 @@ impl Worker {
         let worker_pool = |size: u32| {
             db::pool(
                 &settings.database_url,
+                settings.db_pooler,
                 size,
                 Duration::from_secs(3),
                 Duration::from_secs(60),
@@ -270,13 +271,16 @@ async fn maintain_partitions(pool: PgPool, stop: CancellationToken) {
         let pool_for_task = pool.clone();
         let result = tokio::task::spawn_blocking(move || {
             let mut conn = pool_for_task.get()?;
-            db::ensure_partitions(
-                &mut conn,
-                db::partition_window(chrono::Utc::now(), PARTITIONS_AHEAD),
-            )?;
+            db::unit_of_work(&mut conn, |conn| {
+                db::ensure_partitions(
+                    conn,
+                    db::partition_window(chrono::Utc::now(), PARTITIONS_AHEAD),
+                )
+            })?;
             // Files past their retention period go too, a batch at a time.
-            while Document::delete_expired(&mut conn, chrono::Utc::now(), documents::EXPIRY_BATCH)?
-                > 0
+            while db::unit_of_work(&mut conn, |conn| {
+                Document::delete_expired(conn, chrono::Utc::now(), documents::EXPIRY_BATCH)
+            })? > 0
             {}
             Ok::<_, anyhow::Error>(())
         })

@@ -9,7 +9,7 @@ use std::time::Duration;
 
 use herald_domain::broker::{self, Topology};
 use herald_domain::config::Settings;
-use herald_domain::db::PgPool;
+use herald_domain::db::{self, PgPool};
 use herald_domain::kinds::Status;
 use herald_domain::messages::StatusEvent;
 use herald_domain::models;
@@ -51,12 +51,9 @@ pub async fn time_out(
         let query_pool = pool.clone();
         let ids = tokio::task::spawn_blocking(move || {
             let mut conn = query_pool.get()?;
-            Ok::<_, anyhow::Error>(models::stuck_sending(
-                &mut conn,
-                after,
-                chrono::Duration::days(LOOKBACK_DAYS),
-                PAGE,
-            )?)
+            Ok::<_, anyhow::Error>(db::unit_of_work(&mut conn, |conn| {
+                models::stuck_sending(conn, after, chrono::Duration::days(LOOKBACK_DAYS), PAGE)
+            })?)
         })
         .await??;
         if ids.is_empty() {

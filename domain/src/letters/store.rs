@@ -74,7 +74,7 @@ impl PdfStore for PgPdfStore {
         let mut conn = self.pool.get()?;
         // Up to 2 MB per PDF: a few rows per statement keeps each
         // statement's size reasonable.
-        let inserted = conn.transaction(|conn| {
+        let inserted = crate::db::transaction(&mut conn, |conn| {
             let mut inserted = 0;
             for chunk in rows.chunks(8) {
                 inserted += diesel::insert_into(letter_pdfs::table)
@@ -89,11 +89,13 @@ impl PdfStore for PgPdfStore {
 
     fn load(&self, service_id: Uuid, notification_id: Uuid) -> anyhow::Result<Option<Vec<u8>>> {
         let mut conn = self.pool.get()?;
-        Ok(letter_pdfs::table
-            .filter(letter_pdfs::notification_id.eq(notification_id))
-            .filter(letter_pdfs::service_id.eq(service_id))
-            .select(letter_pdfs::pdf)
-            .first(&mut conn)
-            .optional()?)
+        Ok(crate::db::unit_of_work(&mut conn, |conn| {
+            letter_pdfs::table
+                .filter(letter_pdfs::notification_id.eq(notification_id))
+                .filter(letter_pdfs::service_id.eq(service_id))
+                .select(letter_pdfs::pdf)
+                .first(conn)
+                .optional()
+        })?)
     }
 }

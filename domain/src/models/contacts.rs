@@ -157,7 +157,7 @@ impl ReplyTo {
         email: &str,
         is_default: bool,
     ) -> QueryResult<ReplyTo> {
-        conn.transaction(|conn| {
+        crate::db::transaction(conn, |conn| {
             let existing: i64 = service_email_reply_to::table
                 .filter(service_email_reply_to::service_id.eq(service_id))
                 .count()
@@ -193,7 +193,7 @@ impl SmsSender {
         sender: &str,
         is_default: bool,
     ) -> QueryResult<SmsSender> {
-        conn.transaction(|conn| {
+        crate::db::transaction(conn, |conn| {
             let existing: i64 = service_sms_senders::table
                 .filter(service_sms_senders::service_id.eq(service_id))
                 .count()

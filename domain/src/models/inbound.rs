@@ -28,7 +28,7 @@ pub struct InboundNumber {
 impl InboundNumber {
     /// Gives the service this inbound number (replacing the number it had).
     pub fn set(conn: &mut PgConnection, service_id: Uuid, number: &str) -> QueryResult<Self> {
-        conn.transaction(|conn| {
+        crate::db::transaction(conn, |conn| {
             diesel::delete(
                 inbound_numbers::table.filter(inbound_numbers::service_id.eq(service_id)),
             )

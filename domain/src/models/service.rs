@@ -54,7 +54,7 @@ impl Service {
         rate_limit: Option<i32>,
         daily_limit: Option<i32>,
     ) -> QueryResult<Service> {
-        conn.transaction(|conn| {
+        crate::db::transaction(conn, |conn| {
             if let Some(rate_limit) = rate_limit {
                 diesel::update(services::table.find(id))
                     .set(services::rate_limit.eq(rate_limit))

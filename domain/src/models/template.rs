@@ -115,7 +115,7 @@ impl Template {
     /// Creates a template and its first version in one transaction.
     pub fn create(conn: &mut PgConnection, new: &NewTemplate<'_>) -> QueryResult<Template> {
         let id = Uuid::new_v4();
-        conn.transaction(|conn| {
+        crate::db::transaction(conn, |conn| {
             diesel::insert_into(templates::table)
                 .values((
                     templates::id.eq(id),
@@ -213,7 +213,7 @@ impl Template {
         id: Uuid,
         edit: &TemplateEdit<'_>,
     ) -> QueryResult<Template> {
-        conn.transaction(|conn| {
+        crate::db::transaction(conn, |conn| {
             let (service_id, current): (Uuid, i32) = templates::table
                 .find(id)
                 .select((templates::service_id, templates::current_version))

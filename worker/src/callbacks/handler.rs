@@ -122,11 +122,9 @@ impl Callbacks {
         let pool = self.pool.clone();
         tokio::task::spawn_blocking(move || {
             let mut conn = pool.get()?;
-            Ok(ServiceCallback::for_services(
-                &mut conn,
-                &service_ids,
-                &callback_type,
-            )?)
+            Ok(herald_domain::db::unit_of_work(&mut conn, |conn| {
+                ServiceCallback::for_services(conn, &service_ids, &callback_type)
+            })?)
         })
         .await?
     }

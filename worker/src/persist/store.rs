@@ -9,7 +9,6 @@ use std::collections::HashSet;
 
 use chrono::NaiveDate;
 use diesel::PgConnection;
-use diesel::prelude::*;
 use diesel::result::{DatabaseErrorKind, Error as DieselError};
 use herald_domain::db;
 use herald_domain::messages::NotificationMessage;
@@ -60,7 +59,7 @@ fn insert_isolating(
         return Ok(0);
     }
     let rows: Vec<NewNotification<'_>> = messages.iter().map(|(_, m)| m.into()).collect();
-    match conn.transaction(|conn| NewNotification::insert_batch(conn, &rows)) {
+    match herald_domain::db::transaction(conn, |conn| NewNotification::insert_batch(conn, &rows)) {
         Ok(inserted) => Ok(inserted),
         Err(error) if is_data_error(&error) => match messages {
             [(index, _)] => {

@@ -6,7 +6,6 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use chrono::Utc;
-use diesel::Connection;
 use herald_domain::db::PgPool;
 use herald_domain::format::timestamp;
 use herald_domain::kinds::Status as NotificationStatus;
@@ -67,14 +66,20 @@ impl Status {
                     if complaints.is_empty() {
                         return Ok(models::apply_statuses(conn, &statuses, DELIVERY_STATUS)?);
                     }
-                    Ok(conn.transaction::<_, diesel::result::Error, _>(|conn| {
-                        let mut outcome = models::apply_statuses(conn, &statuses, DELIVERY_STATUS)?;
-                        // Complaints about notifications not stored yet wait too.
-                        outcome
-                            .missing
-                            .extend(models::record_complaints(conn, &complaints)?);
-                        Ok(outcome)
-                    })?)
+                    Ok(
+                        herald_domain::db::transaction::<_, diesel::result::Error, _>(
+                            conn,
+                            |conn| {
+                                let mut outcome =
+                                    models::apply_statuses(conn, &statuses, DELIVERY_STATUS)?;
+                                // Complaints about notifications not stored yet wait too.
+                                outcome
+                                    .missing
+                                    .extend(models::record_complaints(conn, &complaints)?);
+                                Ok(outcome)
+                            },
+                        )?,
+                    )
                 })
             },
             LOOP_NAME,
