@@ -13,6 +13,7 @@ mod helpers;
 mod inbound;
 mod letters;
 mod official_clients;
+mod packing;
 mod persist;
 mod resilience;
 mod send;

@@ -4,7 +4,8 @@
 //! * `routes/notifications/post.rs`: the handler, a list of steps;
 //! * `auth.rs`: Notify's JWT check against the in-memory `cache.rs`;
 //! * `body.rs`, `validation.rs`: reading and checking the request;
-//! * `publisher.rs`: the confirmed publish to RabbitMQ.
+//! * `publisher.rs`: the confirmed publish to RabbitMQ; notifications
+//!   accepted together are packed into one message (`group_commit.rs`).
 //!
 //! SES receipts (`routes/receipts.rs`) are verified, then queued through
 //! `receipt_groups.rs`, which packs receipts arriving together into one
@@ -21,6 +22,7 @@ pub mod cli;
 pub mod content;
 pub mod db;
 pub mod error;
+pub mod group_commit;
 pub mod limits;
 pub mod publisher;
 pub mod query;

@@ -16,6 +16,8 @@
 //! | `HERALD_BATCH_LINGER_MS` | `50` | how long a batch waits to fill after its first message |
 //! | `HERALD_PREFETCH` | `1000` | unacked messages the broker may push to one consumer |
 //! | `HERALD_PUBLISH_TIMEOUT_MS` | `5000` | how long a POST waits for the broker's confirm before 503 |
+//! | `HERALD_PUBLISH_GROUP_SIZE` | `100` | accepted notifications packed into one broker message at most (1 = no packing) |
+//! | `HERALD_PUBLISH_GROUP_WAIT_MS` | `5` | how long a group may wait for the previous one's confirm before it is published anyway |
 //! | `HERALD_DB_TIMEOUT_MS` | `2000` | deadline of any database call made on behalf of an HTTP request |
 //! | `HERALD_DB_POOL_SIZE` | `4` | PostgreSQL connections per process (API and worker) |
 //! | `HERALD_CACHE_RELOAD_SECONDS` | `60` | full reload of services, keys and templates (safety net) |
@@ -99,6 +101,19 @@ pub struct Settings {
     /// Milliseconds a POST waits for the broker's publisher confirm before answering 503.
     #[arg(long, env = "HERALD_PUBLISH_TIMEOUT_MS", default_value_t = 5000)]
     pub publish_timeout_ms: u64,
+
+    /// Accepted notifications packed into one broker message at most. A
+    /// POST joins the group that is filling; a group leaves when full, when
+    /// no earlier group awaits its confirm, or after
+    /// HERALD_PUBLISH_GROUP_WAIT_MS. 1 = every notification its own message.
+    #[arg(long, env = "HERALD_PUBLISH_GROUP_SIZE", default_value_t = 100)]
+    pub publish_group_size: usize,
+
+    /// Milliseconds a group of accepted notifications may wait for the
+    /// previous group's confirm before it is published anyway (a request
+    /// arriving alone is published at once).
+    #[arg(long, env = "HERALD_PUBLISH_GROUP_WAIT_MS", default_value_t = 5)]
+    pub publish_group_wait_ms: u64,
 
     /// Deadline in milliseconds of any database call made for an HTTP request.
     #[arg(long, env = "HERALD_DB_TIMEOUT_MS", default_value_t = 2000)]
@@ -260,6 +275,10 @@ impl Settings {
 
     pub fn publish_timeout(&self) -> Duration {
         Duration::from_millis(self.publish_timeout_ms)
+    }
+
+    pub fn publish_group_wait(&self) -> Duration {
+        Duration::from_millis(self.publish_group_wait_ms)
     }
 
     pub fn db_timeout(&self) -> Duration {
