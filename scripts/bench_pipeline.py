@@ -107,9 +107,20 @@ class Broker:
                     "RABBITMQ_ENABLED_PLUGINS_FILE": os.path.join(self.dir, "enabled_plugins")}
         subprocess.run([os.path.join(sbin, "rabbitmq-server"), "-detached"], env=self.env, check=True,
                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        subprocess.run([self.ctl, "-q", "-n", self.node, "await_startup", "--timeout", "120"],
-                       env=self.env, check=True)
-        deadline = time.time() + 60
+        try:
+            self.wait_until_up()
+        except BaseException:
+            self.stop()
+            raise
+
+    def wait_until_up(self):
+        deadline = time.time() + 120
+        # await_startup fails at once while the node has not registered yet.
+        while subprocess.run([self.ctl, "-q", "-n", self.node, "await_startup", "--timeout", "120"],
+                             env=self.env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL).returncode:
+            if time.time() > deadline:
+                raise SystemExit(f"the private RabbitMQ node did not start (logs in {self.dir}/log)")
+            time.sleep(1)
         while True:
             try:
                 self.api("/api/overview")
@@ -146,8 +157,13 @@ class Broker:
                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
     def stop(self):
-        subprocess.run([self.ctl, "-q", "-n", self.node, "stop"], env=self.env,
-                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        stopped = subprocess.run([self.ctl, "-q", "-n", self.node, "stop"], env=self.env,
+                                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL).returncode == 0
+        if not stopped:
+            try:
+                os.kill(self.pid(), 15)
+            except (OSError, ValueError):
+                pass
         shutil.rmtree(self.dir, ignore_errors=True)
 
 
@@ -428,8 +444,8 @@ def baselines(broker, service, key_id, template):
     out["multi"] = pgbench(multi, 1) * 500
     shutil.rmtree(workdir)
     log("baseline: raw quorum-queue publish with confirms, 1,000 in flight")
-    text = subprocess.run(["cargo", "bench", "--locked", "-q", "-p", "herald-worker", "--bench",
-                           "publish_confirms", "--", "100000", "1000", "700"], cwd=ROOT,
+    text = subprocess.run([os.path.join(os.path.dirname(HERALD), "herald-bench-publish"), "100000", "1000",
+                           "700"], cwd=ROOT,
                           env={**os.environ, "AMQP_URL": broker.url}, capture_output=True, text=True,
                           check=True).stdout
     out["publish"] = float(re.search(r": (\d+) msg/s", text).group(1))

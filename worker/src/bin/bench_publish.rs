@@ -4,8 +4,9 @@
 //! quorum queue over one confirm channel, pipelined (`in_flight` confirms
 //! awaited at once), as fast as the broker confirms them.
 //!
-//! `cargo bench -p herald-worker --bench publish_confirms -- [messages [in_flight [bytes]]]`
-//! (defaults 100,000, 1,000, 700) against `AMQP_URL`.
+//! `herald-bench-publish [messages [in_flight [bytes]]]` (defaults 100,000,
+//! 1,000, 700) against `AMQP_URL`; built by
+//! `cargo build --release -p herald-worker --bin herald-bench-publish`.
 
 use std::collections::VecDeque;
 use std::time::Instant;
