@@ -1,30 +1,41 @@
 use crate::helpers::spawn_app;
 
+/// Both the main port and the ops port (a listener and thread of its own,
+/// where Kubernetes probes) answer the probes; readiness includes the main
+/// listener's heartbeat.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn probes_answer_from_memory_once_warm() {
+async fn probes_answer_from_memory_once_warm_on_both_ports() {
     // Arrange
     let app = spawn_app().await;
 
-    // Act
-    let live = app
-        .client
-        .get(format!("{}/livez", app.address))
-        .send()
-        .await
-        .expect("livez");
-    let ready = app
-        .client
-        .get(format!("{}/readyz?verbose", app.address))
-        .send()
-        .await
-        .expect("readyz");
+    for address in [&app.address, &app.metrics_address] {
+        // Act
+        let live = app
+            .client
+            .get(format!("{address}/livez"))
+            .send()
+            .await
+            .expect("livez");
+        let ready = app
+            .client
+            .get(format!("{address}/readyz?verbose"))
+            .send()
+            .await
+            .expect("readyz");
 
-    // Assert
-    assert_eq!(live.status(), 200);
-    assert_eq!(ready.status(), 200);
-    let body: serde_json::Value = ready.json().await.expect("json");
-    for check in ["broker", "cache", "persist-consumer", "shutdown"] {
-        assert_eq!(body["checks"][check]["ok"], true, "{check}: {body}");
+        // Assert
+        assert_eq!(live.status(), 200, "{address}");
+        assert_eq!(ready.status(), 200, "{address}");
+        let body: serde_json::Value = ready.json().await.expect("json");
+        for check in [
+            "broker",
+            "cache",
+            "http-listener",
+            "persist-consumer",
+            "shutdown",
+        ] {
+            assert_eq!(body["checks"][check]["ok"], true, "{check}: {body}");
+        }
     }
     app.stop().await;
 }

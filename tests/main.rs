@@ -16,6 +16,7 @@ mod inbound;
 mod letters;
 mod monitoring;
 mod official_clients;
+mod packing;
 mod persist;
 mod resilience;
 mod schemathesis;

@@ -59,7 +59,7 @@ pub async fn publish_raw(env: &TestEnv, payloads: &[Vec<u8>]) {
 }
 
 /// Drains the persist queue's dead-letter queue: (payload, reason header).
-async fn dead_letters(env: &TestEnv) -> Vec<(Vec<u8>, String)> {
+pub async fn dead_letters(env: &TestEnv) -> Vec<(Vec<u8>, String)> {
     let connection = broker::connect(AMQP_URL, "test-dlq")
         .await
         .expect("connect");

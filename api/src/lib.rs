@@ -5,7 +5,8 @@
 //! * `auth.rs`: Notify's JWT check against the in-memory `cache.rs`;
 //! * `body.rs`, `validation.rs`: reading and checking the request (within
 //!   the deadlines of `deadline.rs`);
-//! * `publisher.rs`: the confirmed publish to RabbitMQ.
+//! * `publisher.rs`: the confirmed publish to RabbitMQ; notifications
+//!   accepted together are packed into one message (`group_commit.rs`).
 //!
 //! SES receipts (`routes/receipts.rs`) are verified, then queued through
 //! `receipt_groups.rs`, which packs receipts arriving together into one
@@ -23,6 +24,7 @@ pub mod content;
 pub mod db;
 pub mod deadline;
 pub mod error;
+pub mod group_commit;
 pub mod limits;
 pub mod publisher;
 pub mod query;

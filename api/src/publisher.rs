@@ -8,7 +8,7 @@
 //! reloads the whole cache, since change events may have been missed.
 
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::{Arc, RwLock};
+use std::sync::{Arc, RwLock, Weak};
 use std::time::{Duration, Instant};
 
 use futures_util::StreamExt;
@@ -26,6 +26,7 @@ use tokio_util::sync::CancellationToken;
 
 use crate::cache::ServiceCache;
 use crate::error::ApiError;
+use crate::group_commit::{GroupCommit, Limits};
 
 /// Confirm channels shared round-robin by all requests: many in-flight
 /// publishes per channel are what make confirms cheap (the broker confirms
@@ -34,23 +35,60 @@ const PUBLISH_CHANNELS: usize = 4;
 pub const BROKER_CHECK: &str = "broker";
 const LOOP: &str = "broker-link";
 
+/// Packed publishes awaiting their confirm below which a group of accepted
+/// notifications leaves at once (see [`crate::group_commit`]): one, so that
+/// while a pack is being confirmed the next one fills.
+const NOTIFICATION_PUBLISHES_IN_FLIGHT: usize = 1;
+
 pub struct Publisher {
     channels: RwLock<Vec<Channel>>,
     next: AtomicUsize,
     topology: Topology,
     timeout: Duration,
     metrics: Metrics,
+    /// Accepted notifications, packed by routing key: one message per group.
+    notifications: GroupCommit<String, Vec<u8>>,
 }
 
 impl Publisher {
-    pub fn new(topology: Topology, timeout: Duration, metrics: Metrics) -> Self {
-        Publisher {
-            channels: RwLock::new(Vec::new()),
-            next: AtomicUsize::new(0),
-            topology,
-            timeout,
-            metrics,
-        }
+    /// A publisher whose accepted notifications travel in groups of at most
+    /// `group_size`, each waiting at most `group_wait` for a free publish
+    /// slot. Starts the grouping task on the current runtime.
+    pub fn start(
+        topology: Topology,
+        timeout: Duration,
+        metrics: Metrics,
+        group_size: usize,
+        group_wait: Duration,
+    ) -> Arc<Publisher> {
+        let limits = Limits {
+            size: group_size,
+            max_wait: group_wait,
+            in_flight: NOTIFICATION_PUBLISHES_IN_FLIGHT,
+        };
+        Arc::new_cyclic(|this: &Weak<Publisher>| {
+            let this = this.clone();
+            let notifications = GroupCommit::start(
+                limits,
+                Arc::new(move |routing_key: String, encoded: Vec<Vec<u8>>| {
+                    let this = this.clone();
+                    Box::pin(async move {
+                        match this.upgrade() {
+                            Some(publisher) => publisher.publish_pack(&routing_key, encoded).await,
+                            None => Err(ApiError::Unavailable("The API is shutting down".into())),
+                        }
+                    })
+                }),
+            );
+            Publisher {
+                channels: RwLock::new(Vec::new()),
+                next: AtomicUsize::new(0),
+                topology,
+                timeout,
+                metrics,
+                notifications,
+            }
+        })
     }
 
     fn channel(&self) -> Option<Channel> {
@@ -77,7 +115,9 @@ impl Publisher {
     }
 
     /// Publishes a notification durably: returns once the broker has
-    /// confirmed it (it is in a quorum queue), or fails within the timeout.
+    /// confirmed the message holding it (it is in a quorum queue), or fails
+    /// within the timeout. Notifications accepted together travel packed in
+    /// one message (a group commit); a precompiled letter travels alone.
     pub async fn publish(&self, message: &NotificationMessage) -> Result<(), ApiError> {
         let precompiled = message
             .letter
@@ -86,7 +126,9 @@ impl Publisher {
         let published = if precompiled {
             self.publish_precompiled_letter(message).await
         } else {
-            self.publish_to_exchange(&message.routing_key(), message)
+            let encoded = serde_json::to_vec(message).map_err(anyhow::Error::from)?;
+            self.notifications
+                .publish(message.routing_key(), encoded)
                 .await
         };
         published.inspect_err(
@@ -126,6 +168,24 @@ impl Publisher {
             routing_key,
             &payload,
         )
+        .await
+    }
+
+    /// Publishes one group of accepted notifications (each already JSON) as
+    /// one message: the notification itself for a group of one, else a
+    /// JSON array of them with [`broker::NOTIFICATIONS_HEADER`].
+    async fn publish_pack(&self, routing_key: &str, encoded: Vec<Vec<u8>>) -> Result<(), ApiError> {
+        let count = encoded.len();
+        self.metrics.publish_group_size.observe(count as f64);
+        let payload = match <[Vec<u8>; 1]>::try_from(encoded) {
+            Ok([single]) => single,
+            Err(encoded) => herald_domain::messages::pack(&encoded),
+        };
+        let exchange = self.topology.notifications_exchange();
+        let (exchange, payload) = (exchange.as_str(), payload.as_slice());
+        self.confirmed(routing_key, |channel| async move {
+            broker::publish_notifications(&channel, exchange, routing_key, payload, count).await
+        })
         .await
     }
 

@@ -1,5 +1,5 @@
 //! Receipts that arrive together travel together. Each webhook request hands
-//! its status event to one task, which publishes whatever is waiting as one
+//! its status event to one task ([`crate::group_commit`]), which publishes whatever is waiting as one
 //! packed message (up to [`STATUS_EVENTS_PER_MESSAGE`] events), with a few
 //! publishes in flight, and answers every request once the message holding
 //! its event is confirmed: a group commit for the broker. A receipt alone
@@ -7,104 +7,62 @@
 //! status consumer handle a fraction of the messages.
 
 use std::sync::Arc;
+use std::time::Duration;
 
-use futures_util::future::BoxFuture;
 use herald_domain::broker::STATUS_EVENTS_PER_MESSAGE;
 use herald_domain::messages::StatusEvent;
-use tokio::sync::{Semaphore, mpsc, oneshot};
 
 use crate::error::ApiError;
+use crate::group_commit::{GroupCommit, Limits, Publish};
 use crate::publisher::Publisher;
 
 /// Publishes awaiting their confirm at once; while all are busy, newly
 /// arrived receipts gather into the next group.
 const IN_FLIGHT: usize = 4;
-/// Receipts waiting for a group at most; a webhook past that waits its turn.
-const WAITING: usize = 10_000;
-
-/// Publishes one group of events, confirmed.
-type Publish =
-    Arc<dyn Fn(Vec<StatusEvent>) -> BoxFuture<'static, Result<(), ApiError>> + Send + Sync>;
-
-struct Waiting {
-    event: StatusEvent,
-    confirmed: oneshot::Sender<bool>,
-}
 
 pub struct ReceiptGroups {
-    sender: mpsc::Sender<Waiting>,
+    groups: GroupCommit<(), StatusEvent>,
 }
 
 impl ReceiptGroups {
-    /// Groups receipts for `publisher`'s status queue.
-    pub fn start(publisher: Arc<Publisher>) -> ReceiptGroups {
+    /// Groups receipts for `publisher`'s status queue; a group waits at
+    /// most `max_wait` for a free publish slot.
+    pub fn start(publisher: Arc<Publisher>, max_wait: Duration) -> ReceiptGroups {
         ReceiptGroups::with(
-            Arc::new(move |events| {
+            Arc::new(move |(), events| {
                 let publisher = publisher.clone();
                 Box::pin(async move { publisher.publish_status_events(events).await })
             }),
             IN_FLIGHT,
+            max_wait,
         )
     }
 
-    fn with(publish: Publish, in_flight: usize) -> ReceiptGroups {
-        let (sender, receiver) = mpsc::channel(WAITING);
-        tokio::spawn(run(receiver, publish, in_flight));
-        ReceiptGroups { sender }
+    fn with(
+        publish: Publish<(), StatusEvent>,
+        in_flight: usize,
+        max_wait: Duration,
+    ) -> ReceiptGroups {
+        let limits = Limits {
+            size: STATUS_EVENTS_PER_MESSAGE,
+            max_wait,
+            in_flight,
+        };
+        ReceiptGroups {
+            groups: GroupCommit::start(limits, publish),
+        }
     }
 
     /// Queues `event` durably: returns once the broker has confirmed the
     /// message holding it.
     pub async fn publish(&self, event: StatusEvent) -> Result<(), ApiError> {
-        let (confirmed, answer) = oneshot::channel();
-        self.sender
-            .send(Waiting { event, confirmed })
-            .await
-            .map_err(|_| unavailable())?;
-        match answer.await {
-            Ok(true) => Ok(()),
-            _ => Err(unavailable()),
-        }
-    }
-}
-
-fn unavailable() -> ApiError {
-    ApiError::Unavailable("The message broker did not accept the message; try again shortly".into())
-}
-
-async fn run(mut receiver: mpsc::Receiver<Waiting>, publish: Publish, in_flight: usize) {
-    let slots = Arc::new(Semaphore::new(in_flight.max(1)));
-    while let Some(first) = receiver.recv().await {
-        let Ok(slot) = slots.clone().acquire_owned().await else {
-            break;
-        };
-        // Whatever arrived while waiting for the slot joins this group.
-        let mut group = vec![first];
-        while group.len() < STATUS_EVENTS_PER_MESSAGE {
-            match receiver.try_recv() {
-                Ok(waiting) => group.push(waiting),
-                Err(_) => break,
-            }
-        }
-        let publish = publish.clone();
-        tokio::spawn(async move {
-            let (events, answers): (Vec<_>, Vec<_>) = group
-                .into_iter()
-                .map(|waiting| (waiting.event, waiting.confirmed))
-                .unzip();
-            let confirmed = publish(events).await.is_ok();
-            for answer in answers {
-                let _ = answer.send(confirmed);
-            }
-            drop(slot);
-        });
+        self.groups.publish((), event).await
     }
 }
 
 #[cfg(test)]
 mod tests {
     use std::sync::Mutex;
-    use std::time::Duration;
 
     use herald_domain::kinds::Status;
     use uuid::Uuid;
@@ -116,15 +74,19 @@ mod tests {
     }
 
     /// A publisher that takes 500 ms per message and notes group sizes.
-    fn slow_publisher(sizes: Arc<Mutex<Vec<usize>>>, fail: bool) -> Publish {
-        Arc::new(move |events: Vec<StatusEvent>| {
+    fn slow_publisher(sizes: Arc<Mutex<Vec<usize>>>, fail: bool) -> Publish<(), StatusEvent> {
+        Arc::new(move |(), events: Vec<StatusEvent>| {
             let sizes = sizes.clone();
             Box::pin(async move {
                 sizes.lock().expect("lock").push(events.len());
                 // Long beside the test's 20 ms pause, so a descheduled test
                 // thread cannot outlast the first confirm.
                 tokio::time::sleep(Duration::from_millis(500)).await;
-                if fail { Err(unavailable()) } else { Ok(()) }
+                if fail {
+                    Err(ApiError::Unavailable("nacked".into()))
+                } else {
+                    Ok(())
+                }
             })
         })
     }
@@ -132,7 +94,11 @@ mod tests {
     #[tokio::test]
     async fn receipts_arriving_while_a_publish_is_in_flight_go_together() {
         let sizes = Arc::new(Mutex::new(Vec::new()));
-        let groups = Arc::new(ReceiptGroups::with(slow_publisher(sizes.clone(), false), 1));
+        let groups = Arc::new(ReceiptGroups::with(
+            slow_publisher(sizes.clone(), false),
+            1,
+            Duration::from_secs(60),
+        ));
         let alone = tokio::spawn({
             let groups = groups.clone();
             async move { groups.publish(event()).await }
@@ -160,7 +126,7 @@ mod tests {
     #[tokio::test]
     async fn a_group_that_is_not_confirmed_fails_every_receipt_in_it() {
         let sizes = Arc::new(Mutex::new(Vec::new()));
-        let groups = ReceiptGroups::with(slow_publisher(sizes, true), 1);
+        let groups = ReceiptGroups::with(slow_publisher(sizes, true), 1, Duration::from_secs(60));
         let error = groups.publish(event()).await.expect_err("503");
         assert!(matches!(error, ApiError::Unavailable(_)));
     }

@@ -26,6 +26,14 @@ use crate::receipt_groups::ReceiptGroups;
 use crate::routes;
 use crate::routes::receipts::SnsWebhook;
 
+/// The main listener's heartbeat: readiness (served from the ops port's own
+/// thread) says whether the API's listener answers at all.
+const LISTENER_CHECK: &str = "http-listener";
+/// How often the listener is asked `GET /_status?simple=true`.
+const LISTENER_PROBE_EVERY: Duration = Duration::from_secs(1);
+/// Silence after which the listener counts as not answering.
+const LISTENER_MAX_SILENCE: Duration = Duration::from_secs(10);
+
 /// What every handler can reach.
 pub struct AppState {
     pub cache: Arc<ServiceCache>,
@@ -60,6 +68,8 @@ const BACKGROUND_STOP: Duration = Duration::from_secs(5);
 
 pub struct Application {
     port: u16,
+    /// Where the listener's own heartbeat probe asks.
+    probe_url: String,
     metrics_port: Option<u16>,
     server: Server,
     ops_server: Option<Server>,
@@ -110,7 +120,18 @@ impl Application {
             http: listener,
             metrics: ops_listener,
         } = listeners;
-        let port = listener.local_addr()?.port();
+        let local = listener.local_addr()?;
+        let port = local.port();
+        let probe_ip = match local.ip() {
+            ip if !ip.is_unspecified() => ip,
+            std::net::IpAddr::V4(_) => std::net::Ipv4Addr::LOCALHOST.into(),
+            std::net::IpAddr::V6(_) => std::net::Ipv6Addr::LOCALHOST.into(),
+        };
+        let probe_url = format!(
+            "http://{}/_status?simple=true",
+            std::net::SocketAddr::new(probe_ip, port)
+        );
+        health.register_ready_beat(LISTENER_CHECK, LISTENER_MAX_SILENCE);
         let host = settings
             .http_addr
             .rsplit_once(':')
@@ -135,11 +156,13 @@ impl Application {
         let pdfs: Arc<dyn PdfStore> = Arc::new(PgPdfStore::new(pool.clone()));
         let db = Db::new(pool, settings.db_timeout(), metrics.clone());
         let cache = Arc::new(ServiceCache::new(db.clone()));
-        let publisher = Arc::new(Publisher::new(
+        let publisher = Publisher::start(
             settings.topology(),
             settings.publish_timeout(),
             metrics.clone(),
-        ));
+            settings.publish_group_size,
+            settings.publish_group_wait(),
+        );
         let stop = CancellationToken::new();
 
         health.set_grace(publisher::BROKER_CHECK, settings.broker_grace());
@@ -171,7 +194,7 @@ impl Application {
         let state = web::Data::new(AppState {
             cache,
             limits,
-            receipts: ReceiptGroups::start(publisher.clone()),
+            receipts: ReceiptGroups::start(publisher.clone(), settings.publish_group_wait()),
             publisher,
             db,
             metrics: metrics.clone(),
@@ -221,6 +244,7 @@ impl Application {
 
         Ok(Application {
             port,
+            probe_url,
             metrics_port,
             server,
             ops_server,
@@ -257,6 +281,11 @@ impl Application {
             tokio::spawn(ops);
         }
         let server = tokio::spawn(self.server);
+        tokio::spawn(probe_listener(
+            self.probe_url,
+            self.health.clone(),
+            self.stop.clone(),
+        ));
         shutdown.await;
         self.health.begin_shutdown();
         tracing::info!(drain = ?self.drain, "shutting down: readiness is now 503, draining");
@@ -287,6 +316,38 @@ pub fn bind(addr: &str, setting: &str) -> anyhow::Result<TcpListener> {
         ),
         _ => anyhow::anyhow!("cannot listen on {addr} ({setting}): {error}"),
     })
+}
+
+/// The main listener's heartbeat: asks it `/_status?simple=true` every
+/// second and beats [`LISTENER_CHECK`] on each answer. The probes are served
+/// on the ops port by a thread of their own (a saturated request worker pool
+/// cannot delay them), so this is how readiness still reports whether the
+/// listener that takes the traffic answers.
+async fn probe_listener(url: String, health: Health, stop: CancellationToken) {
+    let client = match reqwest::Client::builder()
+        .no_proxy()
+        .timeout(LISTENER_MAX_SILENCE)
+        .build()
+    {
+        Ok(client) => client,
+        Err(error) => {
+            tracing::error!(%error, "no HTTP client for the listener's heartbeat");
+            return;
+        }
+    };
+    loop {
+        let answered = tokio::select! {
+            () = stop.cancelled() => return,
+            answer = client.get(&url).send() => answer.is_ok_and(|r| r.status().is_success()),
+        };
+        if answered {
+            health.beat_ready(LISTENER_CHECK);
+        }
+        tokio::select! {
+            () = stop.cancelled() => return,
+            () = tokio::time::sleep(LISTENER_PROBE_EVERY) => {}
+        }
+    }
 }
 
 /// Warms the cache (readiness waits for it), then reloads it periodically.

@@ -495,12 +495,48 @@ pub const EVENTS_HEADER: &str = "x-herald-events";
 
 /// How many status events a delivered message carries (1 without the header).
 pub fn events_in(properties: &BasicProperties) -> usize {
+    count_header(properties, EVENTS_HEADER)
+}
+
+/// The header giving how many notifications a packed message carries (a
+/// JSON array of [`crate::messages::NotificationMessage`]s, published by the
+/// API's group commit): persist, deliver and letters size their batches in
+/// notifications, not messages. A message without it holds one notification.
+pub const NOTIFICATIONS_HEADER: &str = "x-herald-notifications";
+
+/// How many notifications a delivered message carries (1 without the header).
+pub fn notifications_in(properties: &BasicProperties) -> usize {
+    count_header(properties, NOTIFICATIONS_HEADER)
+}
+
+fn count_header(properties: &BasicProperties, header: &str) -> usize {
     properties
         .headers()
         .as_ref()
-        .and_then(|headers| headers.inner().get(EVENTS_HEADER))
+        .and_then(|headers| headers.inner().get(header))
         .and_then(|value| value.as_long_uint())
         .map_or(1, |n| usize::try_from(n).unwrap_or(1).max(1))
+}
+
+/// Publishes one packed message of `count` notifications (see
+/// [`NOTIFICATIONS_HEADER`]) and waits for its confirm. A pack of one is
+/// published as the bare notification, without the header.
+pub async fn publish_notifications(
+    channel: &Channel,
+    exchange: &str,
+    routing_key: &str,
+    payload: &[u8],
+    count: usize,
+) -> Result<(), PublishError> {
+    let headers = (count > 1).then(|| {
+        let mut headers = FieldTable::default();
+        headers.insert(
+            NOTIFICATIONS_HEADER.into(),
+            AMQPValue::LongUInt(u32::try_from(count).unwrap_or(u32::MAX)),
+        );
+        headers
+    });
+    publish_confirmed(channel, exchange, routing_key, payload, headers).await
 }
 
 /// Publishes a batch step's status events to `queue`, packed
@@ -648,5 +684,10 @@ mod tests {
         let mut zero = FieldTable::default();
         zero.insert(EVENTS_HEADER.into(), AMQPValue::LongUInt(0));
         assert_eq!(events_in(&BasicProperties::default().with_headers(zero)), 1);
+        let mut packed = FieldTable::default();
+        packed.insert(NOTIFICATIONS_HEADER.into(), AMQPValue::LongUInt(64));
+        let packed = BasicProperties::default().with_headers(packed);
+        assert_eq!(notifications_in(&packed), 64);
+        assert_eq!(events_in(&packed), 1, "each count has its own header");
     }
 }

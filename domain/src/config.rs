@@ -23,6 +23,8 @@
 //! | `HERALD_HTTP_BODY_TIMEOUT_MS` | `15000` | a request's whole body must arrive within this once read; 408 after |
 //! | `HERALD_HTTP_REQUEST_TIMEOUT_MS` | `30000` | a request may take this long in all; 408 after |
 //! | `HERALD_HTTP_MAX_CONNECTIONS` | `1024` | open HTTP connections per API process (rounded up to a multiple of the CPUs); more wait in the backlog |
+//! | `HERALD_PUBLISH_GROUP_SIZE` | `100` | accepted notifications packed into one broker message at most (1 = no packing) |
+//! | `HERALD_PUBLISH_GROUP_WAIT_MS` | `5` | how long a group may wait for the previous one's confirm before it is published anyway |
 //! | `HERALD_DB_TIMEOUT_MS` | `2000` | deadline of any database call made on behalf of an HTTP request |
 //! | `HERALD_DB_POOL_SIZE` | `4` | PostgreSQL connections per process (API and worker) |
 //! | `HERALD_CACHE_RELOAD_SECONDS` | `60` | full reload of services, keys and templates (safety net) |
@@ -145,6 +147,19 @@ pub struct Settings {
     /// it wait in the listen backlog until one closes.
     #[arg(long, env = "HERALD_HTTP_MAX_CONNECTIONS", default_value_t = 1024)]
     pub http_max_connections: usize,
+
+    /// Accepted notifications packed into one broker message at most. A
+    /// POST joins the group that is filling; a group leaves when full, when
+    /// no earlier group awaits its confirm, or after
+    /// HERALD_PUBLISH_GROUP_WAIT_MS. 1 = every notification its own message.
+    #[arg(long, env = "HERALD_PUBLISH_GROUP_SIZE", default_value_t = 100)]
+    pub publish_group_size: usize,
+
+    /// Milliseconds a group of accepted notifications may wait for the
+    /// previous group's confirm before it is published anyway (a request
+    /// arriving alone is published at once).
+    #[arg(long, env = "HERALD_PUBLISH_GROUP_WAIT_MS", default_value_t = 5)]
+    pub publish_group_wait_ms: u64,
 
     /// Deadline in milliseconds of any database call made for an HTTP request.
     #[arg(long, env = "HERALD_DB_TIMEOUT_MS", default_value_t = 2000)]
@@ -319,6 +334,10 @@ impl Settings {
 
     pub fn http_request_timeout(&self) -> Duration {
         Duration::from_millis(self.http_request_timeout_ms)
+    }
+
+    pub fn publish_group_wait(&self) -> Duration {
+        Duration::from_millis(self.publish_group_wait_ms)
     }
 
     pub fn db_timeout(&self) -> Duration {

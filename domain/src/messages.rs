@@ -79,6 +79,23 @@ impl NotificationMessage {
     }
 }
 
+/// Packs messages already encoded as JSON into one: a JSON array of them.
+/// The API packs the notifications it accepts together this way (header
+/// [`crate::broker::NOTIFICATIONS_HEADER`]); consumers read a message that
+/// is an array as several, and one that is an object as one.
+pub fn pack(encoded: &[Vec<u8>]) -> Vec<u8> {
+    let mut packed = Vec::with_capacity(encoded.iter().map(|e| e.len() + 1).sum::<usize>() + 1);
+    packed.push(b'[');
+    for (i, item) in encoded.iter().enumerate() {
+        if i > 0 {
+            packed.push(b',');
+        }
+        packed.extend_from_slice(item);
+    }
+    packed.push(b']');
+    packed
+}
+
 pub use crate::documents::DocumentMessage;
 
 /// "Something about this service changed: reload it." Published by
@@ -330,6 +347,19 @@ mod tests {
             provider_reference: Some("ses-1".into()),
             ..StatusEvent::now(Uuid::now_v7(), status)
         }
+    }
+
+    #[test]
+    fn packed_notifications_read_back_as_an_array_of_them() {
+        let one = serde_json::json!({"id": 1, "body": "a"});
+        let two = serde_json::json!({"id": 2, "body": "b, [c]"});
+        let encoded: Vec<Vec<u8>> = [&one, &two]
+            .iter()
+            .map(|v| serde_json::to_vec(v).expect("json"))
+            .collect();
+        let back: Vec<serde_json::Value> = serde_json::from_slice(&pack(&encoded)).expect("array");
+        assert_eq!(back, vec![one, two]);
+        assert_eq!(pack(&[]), b"[]");
     }
 
     #[test]

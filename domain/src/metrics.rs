@@ -20,6 +20,7 @@ pub struct Metrics {
     pub notifications_accepted_total: IntCounterVec,
     /// Time from publish to the broker's confirm.
     pub publish_confirm_duration_seconds: Histogram,
+    pub publish_group_size: Histogram,
     /// Publishes that failed (nack, timeout, broker down): answered 503.
     pub publish_failures_total: IntCounterVec,
     /// Messages per committed persist batch.
@@ -130,6 +131,13 @@ impl Metrics {
                 )
                 .buckets(LATENCY_BUCKETS.to_vec()),
             )?,
+            publish_group_size: Histogram::with_opts(
+                HistogramOpts::new(
+                    "herald_publish_group_size_notifications",
+                    "Accepted notifications per message published (group commit)",
+                )
+                .buckets(BATCH_BUCKETS.to_vec()),
+            )?,
             publish_failures_total: IntCounterVec::new(
                 Opts::new(
                     "herald_publish_failures_total",
@@ -140,7 +148,7 @@ impl Metrics {
             persist_batch_size: Histogram::with_opts(
                 HistogramOpts::new(
                     "herald_persist_batch_size_messages",
-                    "Messages per committed persist batch",
+                    "Notifications per committed persist batch (a packed message counts each)",
                 )
                 .buckets(BATCH_BUCKETS.to_vec()),
             )?,
@@ -302,6 +310,7 @@ impl Metrics {
         r.register(Box::new(self.http_request_duration_seconds.clone()))?;
         r.register(Box::new(self.notifications_accepted_total.clone()))?;
         r.register(Box::new(self.publish_confirm_duration_seconds.clone()))?;
+        r.register(Box::new(self.publish_group_size.clone()))?;
         r.register(Box::new(self.publish_failures_total.clone()))?;
         r.register(Box::new(self.persist_batch_size.clone()))?;
         r.register(Box::new(self.persist_batch_commit_duration_seconds.clone()))?;

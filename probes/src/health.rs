@@ -36,6 +36,9 @@ struct Heartbeat {
 #[derive(Debug, Default)]
 struct State {
     readiness: BTreeMap<&'static str, Check>,
+    /// Readiness checks kept up by a heartbeat (the main HTTP listener
+    /// answering its own probe): failing once silent too long.
+    ready_beats: BTreeMap<&'static str, Heartbeat>,
     loops: BTreeMap<&'static str, Heartbeat>,
     dependencies: BTreeMap<&'static str, DependencyStatus>,
 }
@@ -129,6 +132,27 @@ impl Health {
         );
     }
 
+    /// Registers a readiness check that passes only while `beat_ready`
+    /// is called at least every `max_silence`; it starts failing (not
+    /// beaten yet).
+    pub fn register_ready_beat(&self, name: &'static str, max_silence: Duration) {
+        self.state().ready_beats.insert(
+            name,
+            Heartbeat {
+                last: Instant::now()
+                    .checked_sub(max_silence + Duration::from_millis(1))
+                    .unwrap_or_else(Instant::now),
+                max_silence,
+            },
+        );
+    }
+
+    pub fn beat_ready(&self, name: &'static str) {
+        if let Some(heartbeat) = self.state().ready_beats.get_mut(name) {
+            heartbeat.last = Instant::now();
+        }
+    }
+
     pub fn beat(&self, name: &'static str) {
         if let Some(heartbeat) = self.state().loops.get_mut(name) {
             heartbeat.last = Instant::now();
@@ -173,6 +197,17 @@ impl Health {
                 )
             })
             .collect();
+        for (name, heartbeat) in &state.ready_beats {
+            let silent = now.saturating_duration_since(heartbeat.last);
+            let ok = silent <= heartbeat.max_silence;
+            checks.insert(
+                (*name).to_owned(),
+                CheckReport {
+                    ok,
+                    detail: format!("last beat {} ms ago", silent.as_millis()),
+                },
+            );
+        }
         let draining = self.is_shutting_down();
         checks.insert(
             "shutdown".to_owned(),
@@ -242,6 +277,21 @@ mod tests {
         std::thread::sleep(Duration::from_millis(600));
         assert!(!health.readiness().ok);
         health.set_ready("broker", true, "connected");
+        assert!(health.readiness().ok);
+    }
+
+    #[test]
+    fn a_heartbeat_check_is_ready_only_while_it_beats() {
+        let health = Health::new();
+        health.register_ready_beat("http", Duration::from_millis(500));
+        assert!(!health.readiness().ok, "not beaten yet");
+        health.beat_ready("http");
+        assert!(health.readiness().ok);
+        std::thread::sleep(Duration::from_millis(600));
+        let report = health.readiness();
+        assert!(!report.ok);
+        assert!(report.checks["http"].detail.starts_with("last beat"));
+        health.beat_ready("http");
         assert!(health.readiness().ok);
     }
 

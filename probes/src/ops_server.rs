@@ -16,8 +16,10 @@ async fn metrics(exposition: web::Data<Exposition>) -> HttpResponse {
 }
 
 /// The operations server on its own port (never exposed through the
-/// ingress): `/metrics`, plus `/livez` and `/readyz` for processes without
-/// an HTTP API of their own (the worker).
+/// ingress): `/metrics`, `/livez` and `/readyz`. It runs on a worker thread
+/// (and runtime) of its own, with its own acceptor: the probes answer from
+/// the in-memory registry however saturated the API's request workers are.
+/// Kubernetes probes both the API and the worker here.
 pub fn serve_ops(
     listener: TcpListener,
     exposition: Exposition,

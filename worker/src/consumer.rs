@@ -31,11 +31,50 @@ const IDLE_BEAT: Duration = Duration::from_secs(1);
 /// How often the queue depth is sampled.
 const DEPTH_SAMPLE_EVERY: Duration = Duration::from_secs(5);
 
-/// A message the handler refused, by its position in the batch.
+/// A message the handler refused, by its position in the batch, or one
+/// notification of a packed message.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Rejected {
     pub index: usize,
     pub reason: String,
+    /// A notification refused out of a packed message: its own JSON, which
+    /// is dead-lettered alone while the rest of its message commits.
+    /// `None`: the whole message is dead-lettered.
+    pub part: Option<Vec<u8>>,
+}
+
+impl Rejected {
+    /// The whole message at `index`.
+    pub fn message(index: usize, reason: impl Into<String>) -> Rejected {
+        Rejected {
+            index,
+            reason: reason.into(),
+            part: None,
+        }
+    }
+
+    /// `item`, decoded from `origin`: alone if it came packed with others.
+    pub fn item(
+        origin: Origin,
+        item: &impl serde::Serialize,
+        reason: impl Into<String>,
+    ) -> Rejected {
+        Rejected {
+            index: origin.index,
+            reason: reason.into(),
+            part: origin
+                .packed
+                .then(|| serde_json::to_vec(item).unwrap_or_default()),
+        }
+    }
+}
+
+/// Where a decoded item came from: its delivery's position in the batch,
+/// and whether that message packed several items.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Origin {
+    pub index: usize,
+    pub packed: bool,
 }
 
 pub struct ConsumerSettings {
@@ -61,6 +100,13 @@ impl ConsumerSettings {
     pub fn batches_of(mut self, size: usize) -> Self {
         self.batch_size = size.max(1);
         self.prefetch = u16::try_from(2 * self.batch_size).unwrap_or(u16::MAX);
+        self
+    }
+
+    /// Batches counted in notifications: a packed message counts each one
+    /// it carries ([`broker::notifications_in`]).
+    pub fn counting_notifications(mut self) -> Self {
+        self.weight = |delivery| broker::notifications_in(&delivery.properties);
         self
     }
 }
@@ -291,11 +337,15 @@ async fn consume<H: BatchHandler>(
         };
         lag.set(oldest_age_seconds(&batch));
         let rejected = handler.handle(&batch, outbox, stop).await?;
-        for Rejected { index, reason } in &rejected {
+        for Rejected {
+            index,
+            reason,
+            part,
+        } in &rejected
+        {
             if let Some(delivery) = batch.get(*index) {
-                outbox
-                    .dead_letter(&settings.queue, &delivery.data, reason)
-                    .await?;
+                let payload = part.as_deref().unwrap_or(&delivery.data);
+                outbox.dead_letter(&settings.queue, payload, reason).await?;
             }
         }
         if let Some(last) = batch.last() {
@@ -377,13 +427,58 @@ pub fn decode<T: serde::de::DeserializeOwned>(
     for (index, delivery) in batch.iter().enumerate() {
         match serde_json::from_slice::<T>(&delivery.data) {
             Ok(message) => messages.push((index, message)),
-            Err(error) => rejected.push(Rejected {
-                index,
-                reason: format!("undecodable: {error}"),
-            }),
+            Err(error) => rejected.push(Rejected::message(index, format!("undecodable: {error}"))),
         }
     }
     (messages, rejected)
+}
+
+/// Decodes deliveries that hold one item (a JSON object) or several packed
+/// together (a JSON array, as the API's group commit publishes
+/// notifications). An item of a pack that does not decode is rejected alone
+/// (its own JSON dead-lettered); the rest of its pack is kept.
+pub fn decode_packed<T: serde::de::DeserializeOwned>(
+    batch: &[Delivery],
+) -> (Vec<(Origin, T)>, Vec<Rejected>) {
+    let mut items = Vec::with_capacity(batch.len());
+    let mut rejected = Vec::new();
+    for (index, delivery) in batch.iter().enumerate() {
+        let data = delivery.data.as_slice();
+        let packed = data.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'[');
+        let origin = Origin { index, packed };
+        if !packed {
+            match serde_json::from_slice::<T>(data) {
+                Ok(item) => items.push((origin, item)),
+                Err(error) => {
+                    rejected.push(Rejected::message(index, format!("undecodable: {error}")));
+                }
+            }
+            continue;
+        }
+        // The whole pack at once; item by item only when that fails.
+        if let Ok(pack) = serde_json::from_slice::<Vec<T>>(data) {
+            items.extend(pack.into_iter().map(|item| (origin, item)));
+            continue;
+        }
+        match serde_json::from_slice::<Vec<serde_json::Value>>(data) {
+            Ok(values) => {
+                for value in values {
+                    match T::deserialize(&value) {
+                        Ok(item) => items.push((origin, item)),
+                        Err(error) => rejected.push(Rejected::item(
+                            origin,
+                            &value,
+                            format!("undecodable: {error}"),
+                        )),
+                    }
+                }
+            }
+            Err(error) => {
+                rejected.push(Rejected::message(index, format!("undecodable: {error}")));
+            }
+        }
+    }
+    (items, rejected)
 }
 
 /// A loop's own database connection, kept from one batch to the next: each

@@ -42,10 +42,7 @@ impl BatchHandler for Documents {
         for (index, message) in messages {
             match Document::from_message(&message) {
                 Some(row) => rows.push(row),
-                None => rejected.push(Rejected {
-                    index,
-                    reason: "document with undecodable fields".into(),
-                }),
+                None => rejected.push(Rejected::message(index, "document with undecodable fields")),
             }
         }
         let pool = self.pool.clone();

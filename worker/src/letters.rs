@@ -29,13 +29,15 @@ use herald_probes::Health;
 use lapin::message::Delivery;
 use tokio_util::sync::CancellationToken;
 
-use crate::consumer::{BatchHandler, Outbox, Rejected, commit_until_done, decode};
+use crate::consumer::{BatchHandler, Outbox, Rejected, commit_until_done, decode_packed};
 
 pub const LOOP_NAME: &str = "letters";
 pub const CONSUMER_CHECK: &str = "letters-consumer";
-/// Letters per batch at most (and twice that prefetched), whatever
-/// `HERALD_BATCH_SIZE` says: a precompiled letter's message carries up to
-/// 2.7 MB of base64 PDF, so a worker holds at most about 55 MB of them.
+/// Letters per batch at most (and twice that many messages prefetched),
+/// whatever `HERALD_BATCH_SIZE` says: a precompiled letter's message carries
+/// up to 2.7 MB of base64 PDF, so a worker holds at most about 55 MB of them.
+/// (Precompiled letters always travel alone; only letters rendered from a
+/// template, a few hundred bytes each, come packed by the API.)
 pub const MAX_BATCH: usize = 10;
 
 /// Hands a stored letter to whoever prints and posts it, and says what
@@ -127,11 +129,11 @@ impl<D: Dispatch> BatchHandler for Letters<D> {
         outbox: &Outbox,
         stop: &CancellationToken,
     ) -> anyhow::Result<Vec<Rejected>> {
-        let (messages, mut rejected) = decode::<NotificationMessage>(batch);
+        let (messages, mut rejected) = decode_packed::<NotificationMessage>(batch);
         let metrics = self.metrics.clone();
         let (messages, pdfs, refused) = tokio::task::spawn_blocking(move || {
             let (mut kept, mut pdfs, mut refused) = (Vec::new(), Vec::new(), Vec::new());
-            for (index, mut message) in messages {
+            for (origin, mut message) in messages {
                 match pdf_of(&message, &metrics) {
                     Ok(pdf) => {
                         // Decoded: the base64 copy (up to 2.7 MB) is not
@@ -142,10 +144,7 @@ impl<D: Dispatch> BatchHandler for Letters<D> {
                         pdfs.push(pdf);
                         kept.push(message);
                     }
-                    Err(reason) => refused.push(Rejected {
-                        index,
-                        reason: reason.to_owned(),
-                    }),
+                    Err(reason) => refused.push(Rejected::item(origin, &message, reason)),
                 }
             }
             (kept, pdfs, refused)

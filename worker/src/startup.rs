@@ -99,7 +99,8 @@ impl Worker {
                 topology.deliver_queue(kind),
                 deliver::loop_name(kind),
                 deliver::consumer_check(kind),
-            );
+            )
+            .counting_notifications();
             tasks.push(tokio::spawn(consumer::run(
                 settings,
                 deliver,
@@ -116,6 +117,7 @@ impl Worker {
                 letters::LOOP_NAME,
                 letters::CONSUMER_CHECK,
             )
+            .counting_notifications()
             .batches_of(settings.batch_size.min(letters::MAX_BATCH));
             let handler = Letters::new(
                 Arc::new(PgPdfStore::new(pool.clone())),
@@ -227,7 +229,8 @@ impl Worker {
                 topology.persist_queue(),
                 persist::handler::LOOP_NAME,
                 persist::CONSUMER_CHECK,
-            );
+            )
+            .counting_notifications();
             tasks.push(tokio::spawn(consumer::run(
                 persist,
                 Persist::new(pool.clone(), metrics.clone(), health.clone()),

@@ -19,7 +19,7 @@ use tokio_util::sync::CancellationToken;
 
 use super::provider::{OutgoingEmail, OutgoingSms, Pacer, ProviderError};
 use super::simulator;
-use crate::consumer::{BatchHandler, Outbox, Rejected, decode};
+use crate::consumer::{BatchHandler, Outbox, Rejected, decode_packed};
 use crate::providers::Providers;
 
 /// Notifications of one batch in flight to the provider at once.
@@ -247,7 +247,7 @@ impl BatchHandler for Deliver {
         outbox: &Outbox,
         stop: &CancellationToken,
     ) -> anyhow::Result<Vec<Rejected>> {
-        let (messages, rejected) = decode::<NotificationMessage>(batch);
+        let (messages, rejected) = decode_packed::<NotificationMessage>(batch);
         let this = &*self;
         let results: Vec<anyhow::Result<Delivered>> = futures_util::stream::iter(messages)
             .map(|(_, message)| this.deliver(message, stop))

@@ -1,4 +1,5 @@
-//! The persist handler: a batch of accepted notifications → one transaction.
+//! The persist handler: a batch of accepted notifications (messages of one
+//! or of several packed together) → one transaction.
 
 use std::collections::HashSet;
 use std::time::{Duration, Instant};
@@ -12,7 +13,7 @@ use lapin::message::Delivery;
 use tokio_util::sync::CancellationToken;
 
 use super::store;
-use crate::consumer::{BatchHandler, Outbox, Rejected, decode};
+use crate::consumer::{BatchHandler, Origin, Outbox, Rejected, decode_packed};
 
 pub const LOOP_NAME: &str = "persist";
 pub const CONSUMER_CHECK: &str = "persist-consumer";
@@ -39,7 +40,7 @@ impl Persist {
     /// unacked and the broker redelivers it).
     async fn commit(
         &mut self,
-        messages: Vec<(usize, NotificationMessage)>,
+        messages: Vec<(Origin, NotificationMessage)>,
         stop: &CancellationToken,
     ) -> anyhow::Result<(usize, Vec<Rejected>)> {
         let mut backoff = Duration::from_millis(100);
@@ -81,17 +82,21 @@ impl BatchHandler for Persist {
         _outbox: &Outbox,
         stop: &CancellationToken,
     ) -> anyhow::Result<Vec<Rejected>> {
-        let (messages, mut rejected) = decode(batch);
+        let (messages, mut rejected) = decode_packed(batch);
+        let notifications = messages.len() + rejected.len();
         let started = Instant::now();
         let (inserted, refused) = self.commit(messages, stop).await?;
         rejected.extend(refused);
-        self.metrics.persist_batch_size.observe(batch.len() as f64);
+        self.metrics
+            .persist_batch_size
+            .observe(notifications as f64);
         self.metrics
             .persist_batch_commit_duration_seconds
             .observe(started.elapsed().as_secs_f64());
         self.metrics.persist_rows_total.inc_by(inserted as u64);
         tracing::debug!(
-            size = batch.len(),
+            messages = batch.len(),
+            notifications,
             inserted,
             rejected = rejected.len(),
             "batch committed"

@@ -1,7 +1,8 @@
 //! Writing one batch: a single transaction with an idempotent multi-row
 //! insert. If the database rejects the data (a constraint, an encoding
 //! error), the batch is split in halves until the offending messages are
-//! isolated; everything else commits. Any other failure (connection lost,
+//! isolated (one notification, even out of a packed message); everything
+//! else commits. Any other failure (connection lost,
 //! timeout) fails the whole call so the caller retries it later: committed
 //! halves are harmless on retry, since the insert skips existing rows.
 
@@ -14,7 +15,7 @@ use herald_domain::db;
 use herald_domain::messages::NotificationMessage;
 use herald_domain::models::NewNotification;
 
-use crate::consumer::Rejected;
+use crate::consumer::{Origin, Rejected};
 
 /// A failure that is not the data's fault (connection lost, timeout, the
 /// database shutting down): the whole batch is retried later.
@@ -31,7 +32,7 @@ impl std::fmt::Display for StoreError {
 /// messages the database refused.
 pub fn store_batch(
     conn: &mut PgConnection,
-    messages: &[(usize, NotificationMessage)],
+    messages: &[(Origin, NotificationMessage)],
     known_partitions: &mut HashSet<NaiveDate>,
 ) -> Result<(usize, Vec<Rejected>), StoreError> {
     let days: Vec<NaiveDate> = messages
@@ -52,7 +53,7 @@ pub fn store_batch(
 
 fn insert_isolating(
     conn: &mut PgConnection,
-    messages: &[(usize, NotificationMessage)],
+    messages: &[(Origin, NotificationMessage)],
     rejected: &mut Vec<Rejected>,
 ) -> Result<usize, StoreError> {
     if messages.is_empty() {
@@ -62,11 +63,8 @@ fn insert_isolating(
     match herald_domain::db::transaction(conn, |conn| NewNotification::insert_batch(conn, &rows)) {
         Ok(inserted) => Ok(inserted),
         Err(error) if is_data_error(&error) => match messages {
-            [(index, _)] => {
-                rejected.push(Rejected {
-                    index: *index,
-                    reason: error.to_string(),
-                });
+            [(origin, message)] => {
+                rejected.push(Rejected::item(*origin, message, error.to_string()));
                 Ok(0)
             }
             _ => {
