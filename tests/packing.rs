@@ -22,7 +22,7 @@ async fn publish_pack(env: &TestEnv, encoded: &[Vec<u8>]) {
         .expect("connect");
     let channel = broker::confirm_channel(&connection).await.expect("channel");
     let topology = env.topology();
-    topology.declare(&channel).await.expect("declare");
+    topology.declare(&connection).await.expect("declare");
     broker::publish_notifications(
         &channel,
         &topology.notifications_exchange(),

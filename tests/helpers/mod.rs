@@ -32,14 +32,6 @@ pub const AMQP_URL: &str = "amqp://guest:guest@127.0.0.1:5672/%2f";
 /// the whole suite shares two cores.
 pub const CACHE_PROPAGATION: Duration = Duration::from_secs(20);
 
-/// A port nothing listens on now (for a child process to bind).
-pub fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0")
-        .and_then(|l| l.local_addr())
-        .map(|a| a.port())
-        .expect("free port")
-}
-
 /// The `herald` binary built for this test run.
 pub fn herald_bin() -> &'static str {
     env!("CARGO_BIN_EXE_herald")
