@@ -239,3 +239,40 @@ async fn notify_token_signs_a_key_and_refuses_anything_else() {
     }
     app.stop().await;
 }
+
+/// `herald admin delete-queues` (what `scripts/dev --reset` runs) deletes
+/// this prefix's queues with what is in them.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn delete_queues_deletes_the_prefixs_queues_and_their_messages() {
+    // Arrange: one message waiting in the persist (and email) queue, no worker.
+    let env = TestEnv::new().await;
+    crate::persist::publish_raw(&env, &[b"{}".to_vec()]).await;
+    let topology = env.topology();
+
+    // Act
+    let deleted = env.admin(&["delete-queues"]).await;
+
+    // Assert
+    let queues = topology.all_queues();
+    assert_eq!(
+        deleted.as_object().map(|o| o.len()),
+        Some(queues.len()),
+        "{deleted}"
+    );
+    assert_eq!(deleted[topology.persist_queue()]["messages"], 1);
+    let connection = herald_domain::broker::connect(crate::helpers::AMQP_URL, "test-check")
+        .await
+        .expect("connect");
+    for queue in queues {
+        let channel = connection.create_channel().await.expect("channel");
+        let passive = lapin::options::QueueDeclareOptions {
+            passive: true,
+            ..Default::default()
+        };
+        let declared = channel
+            .queue_declare(queue.as_str().into(), passive, Default::default())
+            .await;
+        assert!(declared.is_err(), "{queue} is still there");
+    }
+    let _ = connection.close(200, "done".into()).await;
+}

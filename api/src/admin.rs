@@ -220,6 +220,10 @@ pub enum AdminCommand {
     },
     /// List services.
     ListServices,
+    /// Delete every queue named by HERALD_AMQP_PREFIX, with the messages in
+    /// them (local development: `scripts/dev --reset`). Running processes
+    /// lose their consumers: stop them first.
+    DeleteQueues,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -295,6 +299,11 @@ impl From<PostageArg> for Postage {
 }
 
 pub async fn run(settings: &Settings, command: AdminCommand) -> anyhow::Result<()> {
+    if let AdminCommand::DeleteQueues = command {
+        let deleted = delete_queues(settings).await?;
+        println!("{}", serde_json::to_string_pretty(&deleted)?);
+        return Ok(());
+    }
     if let AdminCommand::Redrive {
         queue,
         parked,
@@ -619,6 +628,7 @@ fn execute(
             })?;
             Ok((serde_json::to_value(&inbound)?, None))
         }
+        AdminCommand::DeleteQueues => anyhow::bail!("delete-queues needs no database"),
         AdminCommand::ListServices => {
             let services = Service::all(conn)?;
             Ok((serde_json::to_value(&services)?, None))
@@ -641,6 +651,25 @@ fn service_error(error: diesel::result::Error, service_id: Uuid) -> anyhow::Erro
         }
         other => other.into(),
     }
+}
+
+/// Deletes the prefix's queues; answers each with the messages it held.
+async fn delete_queues(settings: &Settings) -> anyhow::Result<serde_json::Value> {
+    let connection = broker::connect(&settings.amqp_url, "herald-admin").await?;
+    let channel = connection.create_channel().await?;
+    let mut deleted = serde_json::Map::new();
+    for queue in settings.topology().all_queues() {
+        let messages = channel
+            .queue_delete(
+                queue.as_str().into(),
+                lapin::options::QueueDeleteOptions::default(),
+            )
+            .await?;
+        deleted.insert(queue, json!({"messages": messages}));
+    }
+    let _ = channel.close(200, "done".into()).await;
+    let _ = connection.close(200, "done".into()).await;
+    Ok(serde_json::Value::Object(deleted))
 }
 
 /// Tells running API processes to reload the service. Best effort, bounded.
