@@ -117,7 +117,7 @@ def digits(s):
 
 def audit(args):
     records = [json.loads(line) for line in open(args.results) if line.strip()]
-    accepted = [r for r in records if r["status"] == 201]
+    accepted = [r for r in records if r["status"] == 201 and "id" in r]
     refused = [r for r in records if r["status"] not in (0, 201)]
     unanswered = [r for r in records if r["status"] == 0]
     deadline = time.monotonic() + args.wait
