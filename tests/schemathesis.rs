@@ -113,6 +113,9 @@ async fn schemathesis_finds_no_server_error_and_no_response_outside_the_document
         .env("HERALD_METRICS_ADDR", format!("127.0.0.1:{metrics_port}"))
         .env("RUST_LOG", "warn")
         .env("RUST_BACKTRACE", "1")
+        // As the image and scripts/dev run it (see the Dockerfile).
+        .env("MALLOC_MMAP_THRESHOLD_", "131072")
+        .env("MALLOC_TRIM_THRESHOLD_", "131072")
         .stdin(Stdio::null())
         .stdout(Stdio::null())
         .stderr(log)
