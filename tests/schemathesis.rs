@@ -177,6 +177,8 @@ async fn schemathesis_finds_no_server_error_and_no_response_outside_the_document
             "40",
             "--no-color",
         ])
+        // Its caches (.schemathesis, .hypothesis) go there, not in the tree.
+        .current_dir(std::env::temp_dir())
         .env("SCHEMATHESIS_HOOKS", "schemathesis_hooks")
         .env("PYTHONPATH", HOOKS_DIR)
         .env("HERALD_FUZZ_API_KEY", &fixture.normal_key)
