@@ -113,6 +113,9 @@ async fn schemathesis_finds_no_server_error_and_no_response_outside_the_document
         .env("HERALD_METRICS_ADDR", format!("127.0.0.1:{metrics_port}"))
         .env("RUST_LOG", "warn")
         .env("RUST_BACKTRACE", "1")
+        // As the image and scripts/dev run it (see the Dockerfile).
+        .env("MALLOC_MMAP_THRESHOLD_", "131072")
+        .env("MALLOC_TRIM_THRESHOLD_", "131072")
         .stdin(Stdio::null())
         .stdout(Stdio::null())
         .stderr(log)
@@ -174,6 +177,8 @@ async fn schemathesis_finds_no_server_error_and_no_response_outside_the_document
             "40",
             "--no-color",
         ])
+        // Its caches (.schemathesis, .hypothesis) go there, not in the tree.
+        .current_dir(std::env::temp_dir())
         .env("SCHEMATHESIS_HOOKS", "schemathesis_hooks")
         .env("PYTHONPATH", HOOKS_DIR)
         .env("HERALD_FUZZ_API_KEY", &fixture.normal_key)
