@@ -324,8 +324,11 @@ pub fn bind(addr: &str, setting: &str) -> anyhow::Result<TcpListener> {
 /// cannot delay them), so this is how readiness still reports whether the
 /// listener that takes the traffic answers.
 async fn probe_listener(url: String, health: Health, stop: CancellationToken) {
+    // No idle connection is kept: the heartbeat must not hold one of the
+    // listener's bounded connection slots (HERALD_HTTP_MAX_CONNECTIONS).
     let client = match reqwest::Client::builder()
         .no_proxy()
+        .pool_max_idle_per_host(0)
         .timeout(LISTENER_MAX_SILENCE)
         .build()
     {

@@ -302,32 +302,35 @@ impl Topology {
     }
 }
 
-/// Declares on one channel, replacing it when a passive declare of a queue
-/// that does not exist yet closes it.
+/// Declares on one channel, replacing it when the broker closes it.
 struct Declarer<'a> {
     connection: &'a Connection,
     channel: Channel,
 }
 
 impl Declarer<'_> {
-    /// Creates the quorum queue `name` with `args` unless it exists.
+    /// Creates the quorum queue `name` with `args`, or keeps it as it is if it
+    /// exists. A queue created before its arguments changed (an older Herald
+    /// without `x-quorum-initial-group-size`) refuses the redeclaration with
+    /// PRECONDITION_FAILED, closing the channel: then a passive declare on a
+    /// fresh channel checks that it exists. Declaring first means a new queue
+    /// (the usual case) closes no channel, so no error is logged for it.
     async fn quorum_queue(&mut self, name: &str, args: FieldTable) -> lapin::Result<()> {
-        let passive = QueueDeclareOptions {
-            passive: true,
-            ..QueueDeclareOptions::default()
-        };
         if self
             .channel
-            .queue_declare(name.into(), passive, FieldTable::default())
+            .queue_declare(name.into(), durable_queue(), args)
             .await
             .is_ok()
         {
             return Ok(());
         }
-        // Not found: the broker closed the channel.
         self.channel = self.connection.create_channel().await?;
+        let passive = QueueDeclareOptions {
+            passive: true,
+            ..QueueDeclareOptions::default()
+        };
         self.channel
-            .queue_declare(name.into(), durable_queue(), args)
+            .queue_declare(name.into(), passive, FieldTable::default())
             .await
             .map(|_| ())
     }
