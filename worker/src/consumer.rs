@@ -280,8 +280,9 @@ async fn session<H: BatchHandler>(
     tracing::info!(queue = %settings.queue, "consumer started");
     let mut sampled = vec![settings.queue.clone()];
     sampled.extend(settings.topology.holding_queues_for(&settings.queue));
+    let sampler_channel = connection.create_channel().await?;
     let sampler = tokio::spawn(sample_depth(
-        connection.create_channel().await?,
+        sampler_channel.clone(),
         sampled,
         metrics.clone(),
     ));
@@ -297,7 +298,13 @@ async fn session<H: BatchHandler>(
     .await;
     sampler.abort();
     if result.is_ok() {
-        close(connection, channel).await;
+        // Every channel is closed before the connection: one left to lapin
+        // closes in the background and races the connection's close.
+        close(
+            connection,
+            [channel, outbox.channel.clone(), sampler_channel],
+        )
+        .await;
     }
     result
 }
@@ -408,9 +415,13 @@ async fn sample_depth(channel: Channel, queues: Vec<String>, metrics: Metrics) {
 
 /// Closes the channel, then the connection; bounded, in case the broker
 /// stopped answering.
-async fn close(connection: Connection, channel: Channel) {
+async fn close(connection: Connection, channels: impl IntoIterator<Item = Channel>) {
     let close = async {
-        let _ = channel.close(200, "shutting down".into()).await;
+        for channel in channels {
+            if channel.status().connected() {
+                let _ = channel.close(200, "shutting down".into()).await;
+            }
+        }
         let _ = connection.close(200, "shutting down".into()).await;
     };
     if tokio::time::timeout(SETUP_TIMEOUT, close).await.is_err() {
