@@ -17,6 +17,7 @@ pub mod batch;
 pub mod callbacks;
 pub mod consumer;
 pub mod deliver;
+pub mod disowned;
 pub mod documents;
 pub mod inbound;
 pub mod letters;
