@@ -49,6 +49,8 @@ const PUBLISH_CHANNELS: usize = 4;
 pub const BROKER_CHECK: &str = "broker";
 /// Readiness check: the last publish was confirmed (or none failed since).
 pub const PUBLISH_CHECK: &str = "broker-publish";
+/// A connection's close waits this long for the broker at most.
+const CLOSE_WITHIN: Duration = Duration::from_secs(5);
 /// How often a pod whose publishes fail tries the broker with a canary.
 const CANARY_EVERY: Duration = Duration::from_secs(1);
 const LOOP: &str = "broker-link";
@@ -213,7 +215,20 @@ impl Publisher {
                 &without_pdf
             ),
         );
-        self.settle(&[message.id], to_letters.and(to_persist)).await
+        // Either half may be in the broker when the other failed: the
+        // notification is settled as a whole.
+        let outcome = match (to_letters, to_persist) {
+            (Ok(()), Ok(())) => Ok(()),
+            (Err(failure), Ok(())) | (Ok(()), Err(failure)) => Err(Failure {
+                may_have_landed: true,
+                ..failure
+            }),
+            (Err(first), Err(second)) => Err(Failure {
+                may_have_landed: first.may_have_landed || second.may_have_landed,
+                ..first
+            }),
+        };
+        self.settle(&[message.id], outcome).await
     }
 
     /// Publishes one group of accepted notifications (each already JSON) as
@@ -527,15 +542,23 @@ pub async fn supervise(
                 let publish_channels = publisher.set_channels(Vec::new());
                 publisher.blocked.store(false, Ordering::Relaxed);
                 publisher.metrics.broker_connected.set(0);
-                if !closed {
-                    // Every channel closed before the connection: a channel
-                    // merely dropped is closed by lapin in the background,
-                    // and when that lands after the connection's close it
-                    // logs a connection error.
+                // Closed whether stopping or lost (a connection whose change
+                // consumer ended may still be up; dropped, lapin would keep
+                // it open). Every channel closed before the connection: a
+                // channel merely dropped is closed by lapin in the
+                // background, and when that lands after the connection's
+                // close it logs a connection error. Bounded: a broker that
+                // stopped answering does not hold the reconnect.
+                let close = async {
                     for channel in publish_channels.iter().chain([&changes_channel]) {
-                        let _ = channel.close(200, "shutting down".into()).await;
+                        if channel.status().connected() {
+                            let _ = channel.close(200, "closing".into()).await;
+                        }
                     }
-                    let _ = connection.close(200, "shutting down".into()).await;
+                    let _ = connection.close(200, "closing".into()).await;
+                };
+                let _ = tokio::time::timeout(CLOSE_WITHIN, close).await;
+                if !closed {
                     break;
                 }
                 health.set_ready(BROKER_CHECK, false, "connection lost; reconnecting");

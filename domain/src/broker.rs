@@ -125,6 +125,7 @@ impl Topology {
             queues.push(self.parked_queue_for(&queue));
         }
         queues.push(self.simulated_receipts_queue());
+        queues.push(self.canary_queue());
         queues
     }
 
