@@ -81,6 +81,28 @@ async fn an_address_in_use_is_named_in_one_line_and_nothing_starts() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_unknown_consumer_stops_the_worker_at_start_naming_the_valid_ones() {
+    // Arrange: a typo in the list of consumers.
+    let env = TestEnv::new().await;
+
+    // Act
+    let worker = spawn(
+        &env,
+        "worker",
+        &[("HERALD_CONSUMERS", "persist,delivr".to_owned())],
+    );
+    let (status, stderr) = exit_and_stderr(worker).await;
+
+    // Assert: nothing runs without the consumer that was meant.
+    assert!(!status.success(), "{stderr}");
+    assert!(stderr.contains("delivr"), "{stderr}");
+    assert!(
+        stderr.contains("deliver"),
+        "the valid names are listed: {stderr}"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn herald_dev_drains_on_sigterm_and_stops_without_an_error() {
     // Arrange: `herald dev` with a drain window, a first email sent with
     // the test key.

@@ -3,6 +3,7 @@
 
 use std::time::Duration;
 
+use herald_domain::config::Consumer;
 use serde_json::{Value, json};
 use uuid::Uuid;
 
@@ -53,7 +54,7 @@ async fn listing_filters_pages_and_separates_key_types() {
     // Persist only: statuses stay `created`, so the status filters are exact.
     let app = spawn_app_with(Options {
         worker: true,
-        tweak: |s| s.consumers = vec!["persist".to_owned()],
+        tweak: |s| s.consumers = vec![Consumer::Persist],
     })
     .await;
     let key = app.fixture.normal_key.clone();

@@ -4,6 +4,7 @@
 use std::time::Duration;
 
 use herald_domain::broker;
+use herald_domain::config::Consumer;
 use herald_domain::ids;
 use herald_domain::kinds::Status;
 use herald_domain::messages::{StatusEvent, StatusMessage};
@@ -462,7 +463,7 @@ async fn packed_status_events_are_applied_together_and_a_missing_ones_retried_al
     // No sender: only the events published here change the statuses.
     let app = spawn_app_with(Options {
         worker: true,
-        tweak: |s| s.consumers = vec!["persist".to_owned(), "status".to_owned()],
+        tweak: |s| s.consumers = vec![Consumer::Persist, Consumer::Status],
     })
     .await;
     let stored_message = || {
@@ -506,7 +507,7 @@ async fn replayed_and_shuffled_status_events_end_where_the_in_order_ones_do() {
     let app = spawn_app_with(Options {
         worker: true,
         tweak: |s| {
-            s.consumers = vec!["persist".to_owned(), "status".to_owned()];
+            s.consumers = vec![Consumer::Persist, Consumer::Status];
             s.status_consumers = 2;
         },
     })

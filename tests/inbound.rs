@@ -5,6 +5,7 @@
 
 use std::time::Duration;
 
+use herald_domain::config::Consumer;
 use serde_json::{Value, json};
 
 use crate::helpers::receiver::Receiver;
@@ -16,14 +17,14 @@ const INBOUND_NUMBER: &str = "+447700900999";
 
 /// The API and a worker running `consumers`, accepting inbound texts from
 /// TOPIC signed with the test key; the fixture's service owns INBOUND_NUMBER.
-pub(crate) async fn start(consumers: &[&str]) -> TestApp {
+pub(crate) async fn start(consumers: &[Consumer]) -> TestApp {
     let (cert, cert_url) = test_certificate().await;
     let env = TestEnv::new().await;
     let fixture = env.fixture().await;
     let mut settings = env.settings();
     settings.inbound_sms_sns_topic_arns = vec![TOPIC.to_owned()];
     settings.sns_insecure_test_certs = Some(format!("{cert_url}={}", cert.display()));
-    settings.consumers = consumers.iter().map(|c| (*c).to_owned()).collect();
+    settings.consumers = consumers.to_vec();
     let app = serve(env, fixture, &settings, true).await;
     app.env
         .admin(&[
@@ -130,7 +131,7 @@ async fn wait_for_texts(app: &TestApp, count: usize) -> Value {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_signed_inbound_text_is_listed_and_reaches_the_inbound_callback() {
     let receiver = Receiver::start(0);
-    let app = start(&["persist", "inbound", "callbacks"]).await;
+    let app = start(&[Consumer::Persist, Consumer::Inbound, Consumer::Callbacks]).await;
     set_inbound_callback(&app, &receiver.url).await;
 
     let body = signed_text(TOPIC, "msg-1", "+447700900111", "Hello Herald").await;
@@ -175,7 +176,7 @@ async fn a_signed_inbound_text_is_listed_and_reaches_the_inbound_callback() {
 async fn a_text_stored_before_its_callback_could_be_queued_gets_it_on_redelivery() {
     // Only the inbound consumer runs: the callback stays queued for the test
     // to read.
-    let app = start(&["inbound"]).await;
+    let app = start(&[Consumer::Inbound]).await;
     set_inbound_callback(&app, "http://127.0.0.1:9/inbound").await;
     let callbacks_queue = app.env.topology().callbacks_queue();
     let connection = herald_domain::broker::connect(AMQP_URL, "test-inbound-redelivery")
@@ -214,7 +215,7 @@ async fn a_text_stored_before_its_callback_could_be_queued_gets_it_on_redelivery
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn received_texts_page_newest_first_and_unverified_messages_are_refused() {
-    let app = start(&["inbound"]).await;
+    let app = start(&[Consumer::Inbound]).await;
     for n in 1..=3 {
         let body = signed_text(
             TOPIC,

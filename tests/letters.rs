@@ -6,6 +6,7 @@ use std::time::Duration;
 
 use base64::Engine;
 use chrono::NaiveDate;
+use herald_domain::config::Consumer;
 use herald_domain::letters::pdf::{Letter, render_letter};
 use serde_json::{Value, json};
 
@@ -355,7 +356,7 @@ async fn the_pdf_is_not_ready_until_the_letters_worker_stores_it() {
     // Persist only: the letter is stored, its PDF never is.
     let app = spawn_app_with(Options {
         worker: true,
-        tweak: |s| s.consumers = vec!["persist".to_owned()],
+        tweak: |s| s.consumers = vec![Consumer::Persist],
     })
     .await;
     let template = letter_template(&app, "second").await;

@@ -4,6 +4,7 @@
 
 use std::time::Duration;
 
+use herald_domain::config::Consumer;
 use uuid::Uuid;
 
 use crate::helpers::{TestApp, spawn_app};
@@ -19,7 +20,13 @@ const RECEIVED_TEXTS: usize = 3;
 /// the documents worker stores files sent by email.
 /// Returns the app and a letter template.
 async fn spawn_without_delivery() -> (TestApp, String) {
-    let app = inbound::start(&["persist", "letters", "inbound", "documents"]).await;
+    let app = inbound::start(&[
+        Consumer::Persist,
+        Consumer::Letters,
+        Consumer::Inbound,
+        Consumer::Documents,
+    ])
+    .await;
     // Files sent by email need the service's contact link.
     app.set_contact_link().await;
     let letter_template = letters::letter_template(&app, "second").await;

@@ -15,7 +15,7 @@ use uuid::Uuid;
 
 use crate::helpers::fake_ses::FakeSes;
 use crate::helpers::receiver::Receiver;
-use herald_domain::config::Settings;
+use herald_domain::config::{Consumer, Settings};
 
 use crate::helpers::{TestApp, TestEnv, herald_bin, serve};
 
@@ -186,14 +186,14 @@ async fn api_trusting_the_test_certificate() -> (TestApp, Settings) {
 
 /// The API accepting receipts from TOPIC signed with the test key, and an
 /// in-process worker running `consumers` (none: the API alone).
-async fn trusting_the_test_certificate(consumers: &[&str]) -> (TestApp, Settings) {
+async fn trusting_the_test_certificate(consumers: &[Consumer]) -> (TestApp, Settings) {
     let (cert, cert_url) = test_certificate().await;
     let env = TestEnv::new().await;
     let fixture = env.fixture().await;
     let mut settings = env.settings();
     settings.ses_sns_topic_arns = vec![TOPIC.to_owned()];
     settings.sns_insecure_test_certs = Some(format!("{cert_url}={}", cert.display()));
-    settings.consumers = consumers.iter().map(|c| (*c).to_owned()).collect();
+    settings.consumers = consumers.to_vec();
     let worker = !consumers.is_empty();
     (serve(env, fixture, &settings, worker).await, settings)
 }
@@ -631,7 +631,7 @@ async fn a_normal_key_text_is_published_through_sns_and_ends_sent() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn receipts_posted_at_once_are_all_queued_and_applied() {
     // No sender: the receipts alone move these notifications.
-    let (app, _) = trusting_the_test_certificate(&["persist", "status"]).await;
+    let (app, _) = trusting_the_test_certificate(&[Consumer::Persist, Consumer::Status]).await;
     let messages: Vec<_> = (0..30)
         .map(|_| {
             let mut message =

@@ -8,10 +8,10 @@
 //! reloads the whole cache, since change events may have been missed.
 //!
 //! A 503 means not stored. A publish that failed after its message was sent
-//! (connection lost, confirm timed out) may still be held by the broker, so
-//! before answering, the API disowns the notifications in PostgreSQL
-//! ([`disowned`]): they are then never stored or sent, unless the message
-//! had already landed, in which case the answer is 201 after all.
+//! (connection lost, confirm timed out, nacked) may still be held by the
+//! broker, so before answering, the API disowns the notifications in
+//! PostgreSQL ([`disowned`]): they are then never stored or sent, and a copy
+//! the persist worker already stored is withdrawn.
 //!
 //! Readiness follows the publishes too: while they keep failing (a cluster
 //! that lost its majority, a memory alarm) the publish check fails, and
@@ -29,7 +29,7 @@ use herald_domain::messages::{
     StatusMessage,
 };
 use herald_domain::metrics::Metrics;
-use herald_domain::models::disowned::{self, Ownership};
+use herald_domain::models::disowned;
 use herald_probes::Health;
 use lapin::options::{BasicAckOptions, BasicConsumeOptions, QueueBindOptions, QueueDeclareOptions};
 use lapin::types::FieldTable;
@@ -256,8 +256,8 @@ impl Publisher {
 
     /// Turns a notification message's publish outcome into the answer. A
     /// failure after which the broker may hold the message is settled in
-    /// PostgreSQL: the notifications are disowned (503, and never stored or
-    /// sent), unless they are stored already (201).
+    /// PostgreSQL before the 503: the notifications are disowned (never
+    /// stored or sent; withdrawn if already stored).
     async fn settle(&self, ids: &[Uuid], outcome: Result<(), Failure>) -> Result<(), ApiError> {
         let failure = match outcome {
             Ok(()) => return Ok(()),
@@ -269,8 +269,8 @@ impl Publisher {
         let ids = ids.to_vec();
         let decided = self.db.run(move |conn| disowned::disown(conn, &ids)).await;
         let outcome = match &decided {
-            Ok(Ownership::Landed) => "landed",
-            Ok(Ownership::Disowned) => "disowned",
+            Ok(0) => "disowned",
+            Ok(_) => "withdrawn",
             Err(_) => "unknown",
         };
         self.metrics
@@ -278,11 +278,15 @@ impl Publisher {
             .with_label_values(&[outcome])
             .inc();
         match decided {
-            Ok(Ownership::Landed) => {
-                tracing::info!("an unconfirmed message is stored after all: answered 201");
-                Ok(())
+            Ok(withdrawn) => {
+                if withdrawn > 0 {
+                    tracing::warn!(
+                        withdrawn,
+                        "an unconfirmed message had been stored: withdrawn before the 503"
+                    );
+                }
+                Err(failure.answer)
             }
-            Ok(Ownership::Disowned) => Err(failure.answer),
             Err(error) => {
                 // Neither the broker nor the database could settle it: the
                 // one case where a 503'd notification may still be stored

@@ -405,22 +405,25 @@ async fn record_http_metrics(
         .match_pattern()
         .unwrap_or_else(|| "unmatched".to_owned());
     let method = request.method().to_string();
-    let metrics = request
-        .app_data::<web::Data<AppState>>()
-        .map(|state| state.metrics.clone());
+    // The two families only: cloning all of `Metrics` (dozens of `Arc`s)
+    // showed in the profile of every request (docs/benchmarks.md).
+    let metrics = request.app_data::<web::Data<AppState>>().map(|state| {
+        (
+            state.metrics.http_requests_total.clone(),
+            state.metrics.http_request_duration_seconds.clone(),
+        )
+    });
     let response = next.call(request).await;
-    if let Some(metrics) = metrics {
+    if let Some((requests, durations)) = metrics {
         let status = match &response {
             Ok(response) => response.status(),
             Err(error) => error.as_response_error().status_code(),
         };
         let status = status.as_u16().to_string();
-        metrics
-            .http_requests_total
+        requests
             .with_label_values(&[&route, &method, &status])
             .inc();
-        metrics
-            .http_request_duration_seconds
+        durations
             .with_label_values(&[&route, &method])
             .observe(started.elapsed().as_secs_f64());
     }

@@ -221,14 +221,16 @@ pub struct Settings {
 
     /// Which consumers `herald worker` runs (comma-separated): persist,
     /// deliver, letters, inbound, status, callbacks, documents, timeouts.
-    /// Lets each role scale on its own queue as a separate Deployment.
+    /// Lets each role scale on its own queue as a separate Deployment. An
+    /// unknown name is an error at start.
     #[arg(
         long,
         env = "HERALD_CONSUMERS",
+        value_enum,
         value_delimiter = ',',
         default_value = "persist,deliver,letters,inbound,status,callbacks,documents,timeouts"
     )]
-    pub consumers: Vec<String>,
+    pub consumers: Vec<Consumer>,
 
     /// Seconds the API keeps serving after SIGTERM (readiness is 503 meanwhile).
     #[arg(long, env = "HERALD_DRAIN_SECONDS", default_value_t = 5)]
@@ -286,6 +288,27 @@ pub struct Settings {
     /// never fetched. Never set this in production.
     #[arg(long, env = "HERALD_SNS_INSECURE_TEST_CERTS")]
     pub sns_insecure_test_certs: Option<String>,
+}
+
+/// The consumers a worker process can run, each on its own queue.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Consumer {
+    /// Accepted notifications → `notifications` rows.
+    Persist,
+    /// Accepted emails and texts → their provider (or the simulator).
+    Deliver,
+    /// Accepted letters → their PDF → dispatch.
+    Letters,
+    /// Received text messages → `received_texts`.
+    Inbound,
+    /// Status events → grouped status updates.
+    Status,
+    /// Callbacks → the services' endpoints.
+    Callbacks,
+    /// Files sent by email → the document store.
+    Documents,
+    /// `sending` for too long → `temporary-failure`.
+    Timeouts,
 }
 
 /// Which email provider sends normal- and team-key emails.
@@ -351,8 +374,8 @@ impl Settings {
             .with_quorum_initial_group_size(self.quorum_initial_group_size)
     }
 
-    pub fn runs(&self, consumer: &str) -> bool {
-        self.consumers.iter().any(|c| c.trim() == consumer)
+    pub fn runs(&self, consumer: Consumer) -> bool {
+        self.consumers.contains(&consumer)
     }
 
     pub fn broker_grace(&self) -> Duration {

@@ -24,10 +24,10 @@ pub struct Metrics {
     /// Publishes that failed (nack, timeout, broker down): answered 503.
     pub publish_failures_total: IntCounterVec,
     /// Publishes whose outcome the API could not know (connection lost,
-    /// confirm timed out), by what the ownership check found: `landed`
-    /// (stored after all: 201), `disowned` (never stored: 503), `unknown`
-    /// (the database could not be asked either: 503, see
-    /// docs/reliability.md).
+    /// confirm timed out, nacked), all answered 503, by what settling them
+    /// in PostgreSQL did: `disowned` (never to be stored), `withdrawn` (the
+    /// persist worker had stored it: removed, then disowned), `unknown` (the
+    /// database could not be reached either; see docs/reliability.md).
     pub publish_uncertain_total: IntCounterVec,
     /// Notifications a worker skipped because the API disowned them, by
     /// consumer (`persist`, `deliver`, `letters`).
@@ -96,7 +96,7 @@ pub const PUBLISH_FAILURE_REASONS: &[&str] = &[
     "broker_error",
     "encode",
 ];
-pub const PUBLISH_UNCERTAIN_OUTCOMES: &[&str] = &["landed", "disowned", "unknown"];
+pub const PUBLISH_UNCERTAIN_OUTCOMES: &[&str] = &["disowned", "withdrawn", "unknown"];
 pub const DISOWNED_SKIPPED_BY: &[&str] = &["persist", "deliver", "letters"];
 pub const STATUS_OUTCOMES: &[&str] = &["applied", "stale", "retried", "parked"];
 pub const CALLBACK_OUTCOMES: &[&str] =

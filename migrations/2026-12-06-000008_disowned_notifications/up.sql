@@ -7,8 +7,8 @@
 -- before it answers, and the persist worker never stores an id recorded
 -- here (the sender skips it too). The API and the persist worker serialise
 -- on one advisory lock (docs/reliability.md, "A 503 means not stored"), so
--- the API either finds the notification already stored (and answers 201)
--- or disowns it before any insert can see it.
+-- no insert that follows the API's can see the id, and one that came
+-- before is withdrawn by the API.
 CREATE TABLE disowned_notifications (
     id uuid PRIMARY KEY,
     disowned_at timestamptz NOT NULL DEFAULT now()

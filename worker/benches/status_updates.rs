@@ -38,7 +38,7 @@ use chrono::{DateTime, Utc};
 use diesel::prelude::*;
 use diesel::sql_types::{Array, Text, Timestamptz, Uuid as SqlUuid};
 use herald_domain::broker;
-use herald_domain::config::Settings;
+use herald_domain::config::{Consumer, Settings};
 use herald_domain::db;
 use herald_domain::ids;
 use herald_domain::kinds::Status;
@@ -359,7 +359,7 @@ async fn consumer(
     let mut settings = Settings::from_env();
     settings.database_url = database_url.to_owned();
     settings.amqp_prefix = format!("hbench-status-{}", &run[..12]);
-    settings.consumers = vec!["status".to_owned()];
+    settings.consumers = vec![Consumer::Status];
     settings.metrics_addr = String::new();
     let topology = settings.topology();
 

@@ -4,7 +4,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use herald_domain::broker;
-use herald_domain::config::Settings;
+use herald_domain::config::{Consumer, Settings};
 use herald_domain::db::{self, PgPool};
 use herald_domain::letters::store::PgPdfStore;
 use herald_domain::metrics::Metrics;
@@ -76,13 +76,13 @@ impl Worker {
                 prefetch: settings.prefetch.max(1),
             }
         };
-        let providers = if settings.runs("deliver") {
+        let providers = if settings.runs(Consumer::Deliver) {
             Providers::from_settings(settings).await
         } else {
             Providers::default()
         };
         let mut tasks = Vec::new();
-        let deliver_kinds: &[NotificationType] = if settings.runs("deliver") {
+        let deliver_kinds: &[NotificationType] = if settings.runs(Consumer::Deliver) {
             &[NotificationType::Email, NotificationType::Sms]
         } else {
             &[]
@@ -114,7 +114,7 @@ impl Worker {
                 stop.clone(),
             )));
         }
-        if settings.runs("letters") {
+        if settings.runs(Consumer::Letters) {
             // A precompiled letter carries its PDF (up to 2 MB): bound what
             // one worker holds in memory.
             let letters_settings = consumer_settings(
@@ -139,7 +139,7 @@ impl Worker {
                 stop.clone(),
             )));
         }
-        if settings.runs("inbound") {
+        if settings.runs(Consumer::Inbound) {
             let inbound_settings = consumer_settings(
                 topology.inbound_queue(),
                 inbound::LOOP_NAME,
@@ -153,7 +153,7 @@ impl Worker {
                 stop.clone(),
             )));
         }
-        if settings.runs("status") {
+        if settings.runs(Consumer::Status) {
             // Several loops, each with its own channel and connection: one
             // commits while another gathers. Batches are sorted by id, so
             // concurrent loops never deadlock. Each loop keeps its
@@ -186,7 +186,7 @@ impl Worker {
                 )));
             }
         }
-        if settings.runs("callbacks") {
+        if settings.runs(Consumer::Callbacks) {
             let callbacks_handler = Callbacks::new(
                 pool.clone(),
                 metrics.clone(),
@@ -206,7 +206,7 @@ impl Worker {
                 stop.clone(),
             )));
         }
-        if settings.runs("documents") {
+        if settings.runs(Consumer::Documents) {
             let documents_settings = consumer_settings(
                 topology.documents_queue(),
                 documents::LOOP_NAME,
@@ -221,7 +221,7 @@ impl Worker {
                 stop.clone(),
             )));
         }
-        if settings.runs("timeouts") {
+        if settings.runs(Consumer::Timeouts) {
             tasks.push(tokio::spawn(timeouts::run(
                 pool.clone(),
                 settings.clone(),
@@ -229,7 +229,7 @@ impl Worker {
                 stop.clone(),
             )));
         }
-        if settings.runs("persist") {
+        if settings.runs(Consumer::Persist) {
             // Only consumers that run register their readiness check.
             let persist = consumer_settings(
                 topology.persist_queue(),

@@ -7,10 +7,14 @@
 //! later statement, so with a snapshot taken after the lock) reads which of
 //! its ids are disowned and inserts the others. The API takes it
 //! exclusively, which waits for the inserts in progress to commit, then
-//! sees every notification already stored: if the message landed it
-//! answers 201; if not it records the ids, and every later insert sees
-//! them. Disowning is rare (a broker failure mid-publish), so an exclusive
-//! lock held for two statements costs the inserts nothing measurable.
+//! withdraws whatever of the message was stored already and records the
+//! ids; every later insert sees them. (A message that reached the persist
+//! queue may have missed a deliver queue: a nack can mean "taken by some of
+//! the queues it was routed to", so a stored copy is not proof the
+//! notification will be sent, and answering 201 for it would leave it
+//! `created` for ever.) Disowning is rare (a broker failure mid-publish),
+//! so an exclusive lock held for a few statements costs the inserts
+//! nothing measurable.
 
 use chrono::{DateTime, Utc};
 use diesel::prelude::*;
@@ -21,43 +25,32 @@ use uuid::Uuid;
 /// migrations', partition creation's `hashtext`) are 32-bit: never this.
 const OWNERSHIP_LOCK: i64 = 0x4845_5241_4c44_2d4f;
 
-/// What the API learnt from [`disown`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Ownership {
-    /// At least one of the ids is stored: the message landed (a message's
-    /// notifications commit together), so the request succeeded after all.
-    Landed,
-    /// None is stored, and now none ever will be.
-    Disowned,
-}
-
 #[derive(QueryableByName)]
 struct Id {
     #[diesel(sql_type = SqlUuid)]
     id: Uuid,
 }
 
-/// Disowns the notifications `ids` (one published message's), unless the
-/// message already landed. Runs its own transaction.
-pub fn disown(conn: &mut PgConnection, ids: &[Uuid]) -> QueryResult<Ownership> {
+/// Disowns the notifications `ids` (one published message's): from now on
+/// none is stored, and those already stored are withdrawn (with their
+/// letter PDFs). Returns how many were withdrawn. Runs its own transaction.
+pub fn disown(conn: &mut PgConnection, ids: &[Uuid]) -> QueryResult<usize> {
     crate::db::transaction(conn, |conn| {
         diesel::sql_query("SELECT pg_advisory_xact_lock($1)")
             .bind::<BigInt, _>(OWNERSHIP_LOCK)
             .execute(conn)?;
-        let stored: Vec<Id> =
-            diesel::sql_query("SELECT id FROM notifications WHERE id = ANY($1) LIMIT 1")
-                .bind::<Array<SqlUuid>, _>(ids)
-                .load(conn)?;
-        if !stored.is_empty() {
-            return Ok(Ownership::Landed);
-        }
         diesel::sql_query(
             "INSERT INTO disowned_notifications (id)
              SELECT unnest($1::uuid[]) ON CONFLICT DO NOTHING",
         )
         .bind::<Array<SqlUuid>, _>(ids)
         .execute(conn)?;
-        Ok(Ownership::Disowned)
+        diesel::sql_query("DELETE FROM letter_pdfs WHERE notification_id = ANY($1)")
+            .bind::<Array<SqlUuid>, _>(ids)
+            .execute(conn)?;
+        diesel::sql_query("DELETE FROM notifications WHERE id = ANY($1)")
+            .bind::<Array<SqlUuid>, _>(ids)
+            .execute(conn)
     })
 }
 

@@ -2,7 +2,8 @@
 //! or of several packed together) → one transaction.
 
 use std::collections::HashSet;
-use std::time::{Duration, Instant};
+use std::sync::{Arc, Mutex, PoisonError};
+use std::time::Instant;
 
 use chrono::NaiveDate;
 use herald_domain::db::PgPool;
@@ -13,7 +14,7 @@ use lapin::message::Delivery;
 use tokio_util::sync::CancellationToken;
 
 use super::store::{self, Stored};
-use crate::consumer::{BatchHandler, Origin, Outbox, Rejected, decode_packed};
+use crate::consumer::{BatchHandler, Origin, Outbox, Rejected, commit_until_done, decode_packed};
 
 pub const LOOP_NAME: &str = "persist";
 pub const CONSUMER_CHECK: &str = "persist-consumer";
@@ -22,7 +23,8 @@ pub struct Persist {
     pool: PgPool,
     metrics: Metrics,
     health: Health,
-    known_partitions: HashSet<NaiveDate>,
+    /// Days whose partition is known to exist (created once per process).
+    known_partitions: Arc<Mutex<HashSet<NaiveDate>>>,
 }
 
 impl Persist {
@@ -31,47 +33,36 @@ impl Persist {
             pool,
             metrics,
             health,
-            known_partitions: HashSet::new(),
+            known_partitions: Arc::default(),
         }
     }
 
     /// Commits the batch, retrying with backoff for as long as the database
-    /// is unavailable. Gives up only at shutdown (the batch is then left
-    /// unacked and the broker redelivers it).
+    /// is unavailable ([`commit_until_done`]). Gives up only at shutdown
+    /// (the batch is then left unacked and the broker redelivers it).
     async fn commit(
-        &mut self,
+        &self,
         messages: Vec<(Origin, NotificationMessage)>,
         stop: &CancellationToken,
     ) -> anyhow::Result<Stored> {
-        let mut backoff = Duration::from_millis(100);
-        let mut messages = messages;
-        loop {
-            let pool = self.pool.clone();
-            let mut known = std::mem::take(&mut self.known_partitions);
-            let task = tokio::task::spawn_blocking(move || {
-                let outcome = pool
-                    .get()
-                    .map_err(|e| store::StoreError(e.into()))
-                    .and_then(|mut conn| store::store_batch(&mut conn, &messages, &mut known));
-                (outcome, messages, known)
-            });
-            let (outcome, returned, known) = task.await?;
-            self.known_partitions = known;
-            messages = returned;
-            match outcome {
-                Ok(done) => return Ok(done),
-                Err(error) => {
-                    self.metrics.persist_retries_total.inc();
-                    self.health.beat(LOOP_NAME);
-                    tracing::warn!(%error, ?backoff, size = messages.len(), "batch commit failed; holding the batch and retrying");
-                    tokio::select! {
-                        () = stop.cancelled() => anyhow::bail!("shutdown while the database is unavailable; the batch stays unacked"),
-                        () = tokio::time::sleep(backoff) => {}
-                    }
-                    backoff = (backoff * 2).min(Duration::from_secs(5));
-                }
+        let messages = Arc::new(messages);
+        let pool = self.pool.clone();
+        let known = self.known_partitions.clone();
+        let retries = self.metrics.persist_retries_total.clone();
+        let commit = move || {
+            let mut known = known.lock().unwrap_or_else(PoisonError::into_inner);
+            let stored = pool
+                .get()
+                .map_err(anyhow::Error::from)
+                .and_then(|mut conn| {
+                    store::store_batch(&mut conn, &messages, &mut known).map_err(|e| e.0)
+                });
+            if stored.is_err() {
+                retries.inc();
             }
-        }
+            stored
+        };
+        commit_until_done(commit, LOOP_NAME, &self.health, stop).await
     }
 }
 
