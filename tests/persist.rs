@@ -12,7 +12,7 @@ use lapin::options::BasicGetOptions;
 use uuid::Uuid;
 
 use crate::helpers::proxy::Proxy;
-use crate::helpers::{AMQP_URL, Options, TestEnv, serve, spawn_app, spawn_app_with};
+use crate::helpers::{AMQP_URL, Options, TestEnv, metric, serve, spawn_app, spawn_app_with};
 
 pub fn message(service_id: &str, template_id: &str) -> NotificationMessage {
     let id = ids::new_notification_id();
@@ -111,6 +111,53 @@ async fn a_redelivered_notification_is_stored_once() {
     );
     tokio::time::sleep(Duration::from_millis(300)).await;
     assert_eq!(app.env.stored_ids().await, expected);
+    app.stop().await;
+}
+
+/// What the API does before a 503 whose message may have landed
+/// (docs/reliability.md): a copy already stored is withdrawn, and the same
+/// message arriving again, or for the first time, is never stored.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_disowned_notification_is_withdrawn_and_never_stored_again() {
+    let app = spawn_app().await;
+    let stored = message(&app.fixture.service_id, &app.fixture.email_template);
+    let unseen = message(&app.fixture.service_id, &app.fixture.email_template);
+    let later = message(&app.fixture.service_id, &app.fixture.email_template);
+    publish_raw(&app.env, &[serde_json::to_vec(&stored).expect("json")]).await;
+    app.env.wait_for_rows(1, Duration::from_secs(30)).await;
+
+    // Act: the API disowns one stored message and one it never saw stored.
+    let ids = [stored.id, unseen.id];
+    let withdrawn = app
+        .env
+        .query(move |conn| {
+            herald_domain::models::disowned::disown(conn, &ids[..1]).expect("disown")
+                + herald_domain::models::disowned::disown(conn, &ids[1..]).expect("disown")
+        })
+        .await;
+    let messages: Vec<Vec<u8>> = [&stored, &unseen, &later]
+        .iter()
+        .map(|m| serde_json::to_vec(m).expect("json"))
+        .collect();
+    publish_raw(&app.env, &messages).await;
+
+    // Assert: only the one never disowned is stored, and both consumers
+    // skipped the others.
+    assert_eq!(withdrawn, 1);
+    assert_eq!(
+        app.env.wait_for_rows(1, Duration::from_secs(30)).await,
+        vec![later.id]
+    );
+    let skipped = "herald_disowned_skipped_total{consumer=\"persist\"}";
+    let deadline = std::time::Instant::now() + Duration::from_secs(20);
+    while metric(&app.metrics_address, skipped).await < 2.0 {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "persist never skipped both"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert_eq!(app.env.stored_ids().await, vec![later.id]);
     app.stop().await;
 }
 
