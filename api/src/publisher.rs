@@ -28,6 +28,8 @@ use crate::cache::ServiceCache;
 use crate::error::ApiError;
 use crate::group_commit::{GroupCommit, Limits};
 
+mod bulk;
+
 /// Confirm channels shared round-robin by all requests: many in-flight
 /// publishes per channel are what make confirms cheap (the broker confirms
 /// them together).

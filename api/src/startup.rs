@@ -54,6 +54,15 @@ pub struct AppState {
     /// Where the letters worker stores letter PDFs.
     pub pdfs: Arc<dyn PdfStore>,
     pub http: HttpDeadlines,
+    /// POST /v2/notifications/bulk's limits.
+    pub bulk: BulkLimits,
+}
+
+/// Rows one bulk send may hold, and notifications packed per broker message.
+#[derive(Clone, Copy)]
+pub struct BulkLimits {
+    pub max_rows: usize,
+    pub pack_size: usize,
 }
 
 /// How long a request's body, and the whole request, may take.
@@ -207,6 +216,10 @@ impl Application {
             http: HttpDeadlines {
                 body_timeout: settings.http_body_timeout(),
                 request_timeout: settings.http_request_timeout(),
+            },
+            bulk: BulkLimits {
+                max_rows: settings.bulk_max_rows.max(1),
+                pack_size: settings.publish_group_size.max(1),
             },
         });
         let health_data = web::Data::new(health.clone());

@@ -25,6 +25,7 @@
 //! | `HERALD_HTTP_MAX_CONNECTIONS` | `1024` | open HTTP connections per API process (rounded up to a multiple of the CPUs); more wait in the backlog |
 //! | `HERALD_PUBLISH_GROUP_SIZE` | `100` | accepted notifications packed into one broker message at most (1 = no packing) |
 //! | `HERALD_PUBLISH_GROUP_WAIT_MS` | `5` | how long a group may wait for the previous one's confirm before it is published anyway |
+//! | `HERALD_BULK_MAX_ROWS` | `50000` | rows (after the header) one `POST /v2/notifications/bulk` may hold (GC Notify's `CSV_MAX_ROWS`) |
 //! | `HERALD_DB_TIMEOUT_MS` | `2000` | deadline of any database call made on behalf of an HTTP request |
 //! | `HERALD_DB_POOL_SIZE` | `4` | PostgreSQL connections per process (API and worker) |
 //! | `HERALD_CACHE_RELOAD_SECONDS` | `60` | full reload of services, keys and templates (safety net) |
@@ -160,6 +161,11 @@ pub struct Settings {
     /// arriving alone is published at once).
     #[arg(long, env = "HERALD_PUBLISH_GROUP_WAIT_MS", default_value_t = 5)]
     pub publish_group_wait_ms: u64,
+
+    /// Rows (after the header) one POST /v2/notifications/bulk may hold
+    /// (GC Notify's CSV_MAX_ROWS). The body may be up to 640 bytes a row.
+    #[arg(long, env = "HERALD_BULK_MAX_ROWS", default_value_t = 50_000)]
+    pub bulk_max_rows: usize,
 
     /// Deadline in milliseconds of any database call made for an HTTP request.
     #[arg(long, env = "HERALD_DB_TIMEOUT_MS", default_value_t = 2000)]

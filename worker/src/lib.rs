@@ -11,7 +11,8 @@
 //! * `status/`: status events → grouped status updates (+ callbacks queued);
 //! * `callbacks/`: callbacks → the services' endpoints;
 //! * `documents.rs`: files sent by email → the (encrypted) document store;
-//! * `timeouts.rs`: `sending` for 72 h → `temporary-failure`.
+//! * `timeouts.rs`: `sending` for 72 h → `temporary-failure`;
+//! * `jobs.rs`: bulk sends' counters folded into their `jobs` rows.
 
 pub mod batch;
 pub mod callbacks;
@@ -19,6 +20,7 @@ pub mod consumer;
 pub mod deliver;
 pub mod documents;
 pub mod inbound;
+pub mod jobs;
 pub mod letters;
 pub mod persist;
 pub mod providers;

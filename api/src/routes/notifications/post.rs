@@ -296,6 +296,8 @@ pub(super) fn new_message(
         reply_to: None,
         from_email: None,
         letter: None,
+        job_id: None,
+        job_row_number: None,
     })
 }
 
@@ -345,7 +347,7 @@ pub(super) fn created_json(
     })
 }
 
-fn from_email(state: &AppState, caller: &Caller) -> String {
+pub(super) fn from_email(state: &AppState, caller: &Caller) -> String {
     format!(
         "{}@{}",
         email_local_part(&caller.service.service.name),

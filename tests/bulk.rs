@@ -1,0 +1,629 @@
+//! Bulk sends: POST /v2/notifications/bulk, jobs and their progress.
+
+use std::time::Duration;
+
+use diesel::prelude::*;
+use herald_domain::ids;
+use herald_domain::kinds::{KeyType, NotificationType, Status};
+use herald_domain::messages::StatusEvent;
+use herald_domain::models::{Job, NewJob, NewNotification, apply_statuses, fold_job_counts};
+use serde_json::{Value, json};
+use uuid::Uuid;
+
+use crate::helpers::{
+    CACHE_PROPAGATION, Options, TestApp, TestEnv, assert_error, spawn_app, spawn_app_with,
+};
+
+/// A header and `n` rows for the fixture's email template
+/// (`((name))`, `((code))`).
+pub fn email_rows(n: usize) -> Vec<Value> {
+    let mut rows = vec![json!(["email address", "name", "code"])];
+    rows.extend((1..=n).map(|i| json!([format!("person{i}@example.com"), format!("P{i}"), i])));
+    rows
+}
+
+pub async fn get_job(app: &TestApp, key: &str, id: &str) -> Value {
+    let response = app.get(&format!("/v2/jobs/{id}"), key).await;
+    assert_eq!(response.status(), 200);
+    let body: Value = response.json().await.expect("json");
+    body["data"].clone()
+}
+
+/// Polls the job until `done` holds of it, failing after `within`.
+pub async fn wait_for_job(
+    app: &TestApp,
+    key: &str,
+    id: &str,
+    within: Duration,
+    done: impl Fn(&Value) -> bool,
+) -> Value {
+    let deadline = tokio::time::Instant::now() + within;
+    loop {
+        let job = get_job(app, key, id).await;
+        if done(&job) {
+            return job;
+        }
+        assert!(
+            tokio::time::Instant::now() < deadline,
+            "the job did not get there within {within:?}: {job}"
+        );
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_bulk_send_becomes_a_job_whose_progress_reaches_its_totals() {
+    let app = spawn_app().await;
+    let key = app.fixture.test_key.clone();
+    let mut rows = email_rows(300);
+    // The simulator's permanent failure, on row 7.
+    rows[7] = json!(["perm-fail@simulator.notify", "P7", 7]);
+    let single = app
+        .send_email_with(&key, &app.email_body("single@example.com"))
+        .await;
+
+    let response = app
+        .post(
+            "/v2/notifications/bulk",
+            &key,
+            &json!({
+                "template_id": app.fixture.email_template,
+                "name": "October reminders",
+                "reference": "october",
+                "rows": rows,
+            }),
+        )
+        .await;
+
+    assert_eq!(response.status(), 201);
+    let created: Value = response.json().await.expect("json");
+    let job = &created["data"];
+    let id = job["id"].as_str().expect("id").to_owned();
+    assert_eq!(job["original_file_name"], "October reminders");
+    assert_eq!(job["template"]["id"], app.fixture.email_template);
+    assert_eq!(job["template_type"], "email");
+    assert_eq!(job["notification_count"], 300);
+    assert_eq!(job["job_status"], "in progress");
+    assert_eq!(job["service"], app.fixture.service_id);
+    assert_eq!(job["reference"], "october");
+    assert_eq!(job["uri"], format!("{}/v2/jobs/{id}", app.address));
+    assert_eq!(job["counts"]["total"], 300);
+    assert_eq!(job["counts"]["accepted"], 300);
+
+    let finished = wait_for_job(&app, &key, &id, Duration::from_secs(90), |job| {
+        job["counts"]["delivered"].as_i64().unwrap_or(0)
+            + job["counts"]["failed"].as_i64().unwrap_or(0)
+            >= 300
+    })
+    .await;
+    assert_eq!(
+        finished["counts"],
+        json!({"total": 300, "accepted": 300, "persisted": 300, "sent": 300,
+               "delivered": 299, "failed": 1})
+    );
+    assert_eq!(finished["job_status"], "finished");
+
+    // Every row once, numbered, with the job's reference and its own
+    // rendering.
+    let job_id: Uuid = id.parse().expect("uuid");
+    let stored: Vec<(i32, String, Option<String>, String)> = app
+        .env
+        .query(move |conn| {
+            use herald_domain::schema::notifications::dsl as n;
+            n::notifications
+                .filter(n::job_id.eq(job_id))
+                .select((
+                    n::job_row_number.assume_not_null(),
+                    n::recipient,
+                    n::client_reference,
+                    n::body,
+                ))
+                .order(n::job_row_number)
+                .load(conn)
+                .expect("rows")
+        })
+        .await;
+    assert_eq!(stored.len(), 300);
+    assert!(
+        stored
+            .iter()
+            .enumerate()
+            .all(|(i, row)| row.0 == i as i32 + 1)
+    );
+    assert_eq!(stored[0].1, "person1@example.com");
+    assert_eq!(stored[0].3, "Dear P1,\n\nYour code is 1.");
+    assert_eq!(stored[6].1, "perm-fail@simulator.notify");
+    assert!(stored.iter().all(|row| row.2.as_deref() == Some("october")));
+
+    // Listed with the service's jobs.
+    let listed: Value = app.get("/v2/jobs", &key).await.json().await.expect("json");
+    assert_eq!(listed["data"][0]["id"], id.as_str());
+    assert_eq!(listed["data"].as_array().map(Vec::len), Some(1));
+
+    // The notifications list leaves bulk sends out unless include_jobs.
+    let plain: Value = app
+        .get("/v2/notifications", &key)
+        .await
+        .json()
+        .await
+        .expect("json");
+    let plain_ids: Vec<&str> = plain["notifications"]
+        .as_array()
+        .expect("list")
+        .iter()
+        .filter_map(|n| n["id"].as_str())
+        .collect();
+    assert_eq!(plain_ids, [single["id"].as_str().expect("id")]);
+    let with_jobs: Value = app
+        .get("/v2/notifications?include_jobs=true", &key)
+        .await
+        .json()
+        .await
+        .expect("json");
+    assert_eq!(
+        with_jobs["notifications"].as_array().map(Vec::len),
+        Some(250)
+    );
+    assert!(
+        with_jobs["links"]["next"]
+            .as_str()
+            .is_some_and(|l| l.contains("include_jobs=true"))
+    );
+    app.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_csv_upload_of_text_messages_is_sent_like_rows() {
+    let app = spawn_app().await;
+    let key = app.fixture.test_key.clone();
+    let csv = "Phone Number,code\r\n07700900001,\"1,001\"\r\n+44 7700 900002,1002\r\n\r\n07700900123,1003\r\n";
+
+    let response = app
+        .post(
+            "/v2/notifications/bulk",
+            &key,
+            &json!({"template_id": app.fixture.sms_template, "name": "codes.csv", "csv": csv}),
+        )
+        .await;
+
+    assert_eq!(response.status(), 201);
+    let created: Value = response.json().await.expect("json");
+    let id = created["data"]["id"].as_str().expect("id").to_owned();
+    assert_eq!(created["data"]["template_type"], "sms");
+    assert_eq!(created["data"]["notification_count"], 3);
+    let finished = wait_for_job(&app, &key, &id, Duration::from_secs(60), |job| {
+        job["job_status"] == "finished"
+            && job["counts"]["delivered"].as_i64().unwrap_or(0)
+                + job["counts"]["failed"].as_i64().unwrap_or(0)
+                == 3
+    })
+    .await;
+    // 07700900002 is the simulator's permanent failure.
+    assert_eq!(finished["counts"]["delivered"], 2);
+    assert_eq!(finished["counts"]["failed"], 1);
+    let bodies: Vec<String> = app
+        .env
+        .query(|conn| {
+            use herald_domain::schema::notifications::dsl as n;
+            n::notifications
+                .select(n::body)
+                .order(n::job_row_number)
+                .load(conn)
+                .expect("bodies")
+        })
+        .await;
+    assert_eq!(
+        bodies,
+        [
+            "Your code is 1,001",
+            "Your code is 1002",
+            "Your code is 1003"
+        ]
+    );
+    app.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_rejected_upload_lists_each_bad_row_and_sends_nothing() {
+    let app = spawn_app().await;
+    let key = app.fixture.test_key.clone();
+    let mut rows = email_rows(1500);
+    rows[3] = json!(["not-an-email", "P3", 3]);
+    rows[1234] = json!(["person1234@example.com", "", 1234]);
+    rows[1400] = json!(["person1400@example.com", "P", 1400, "extra"]);
+    rows[1401] = json!(["", "P", 1401]);
+
+    let response = app
+        .post(
+            "/v2/notifications/bulk",
+            &key,
+            &json!({"template_id": app.fixture.email_template, "name": "n", "rows": rows}),
+        )
+        .await;
+
+    assert_error(
+        response,
+        400,
+        &[
+            (
+                "ValidationError",
+                "4 of 1,500 rows have errors, so nothing was sent: correct them and upload again",
+            ),
+            (
+                "ValidationError",
+                "Row 3: email address: Not a valid email address",
+            ),
+            (
+                "ValidationError",
+                "Row 1,234: Missing personalisation: name",
+            ),
+            (
+                "ValidationError",
+                "Row 1,400: has 4 cells, but there are only 3 columns",
+            ),
+            ("ValidationError", "Row 1,401: email address is empty"),
+        ],
+    )
+    .await;
+
+    // A thousand bad rows: the first hundred are listed.
+    let rows: Vec<Value> = std::iter::once(json!(["email address", "name", "code"]))
+        .chain((1..=1000).map(|i| json!([format!("bad{i}"), "P", i])))
+        .collect();
+    let response = app
+        .post(
+            "/v2/notifications/bulk",
+            &key,
+            &json!({"template_id": app.fixture.email_template, "name": "n", "rows": rows}),
+        )
+        .await;
+    assert_eq!(response.status(), 400);
+    let body: Value = response.json().await.expect("json");
+    let errors = body["errors"].as_array().expect("errors");
+    assert_eq!(errors.len(), 101);
+    assert_eq!(
+        errors[0]["message"],
+        "1,000 of 1,000 rows have errors, so nothing was sent: correct them and upload again (the first 100 are listed)"
+    );
+    assert_eq!(
+        errors[100]["message"],
+        "Row 100: email address: Not a valid email address"
+    );
+
+    // Nothing was recorded, nothing queued.
+    tokio::time::sleep(Duration::from_secs(1)).await;
+    let jobs: i64 = app
+        .env
+        .query(|conn| {
+            herald_domain::schema::jobs::table
+                .count()
+                .get_result(conn)
+                .expect("count")
+        })
+        .await;
+    assert_eq!(jobs, 0);
+    assert!(app.env.stored_ids().await.is_empty());
+    app.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn header_limit_and_request_problems_are_refused_with_their_messages() {
+    let app = spawn_app_with(Options {
+        worker: true,
+        tweak: |settings| settings.bulk_max_rows = 5,
+    })
+    .await;
+    let key = app.fixture.test_key.clone();
+    let template = app.fixture.email_template.clone();
+    let bulk = |body: Value| {
+        let app = &app;
+        let key = key.clone();
+        async move { app.post("/v2/notifications/bulk", &key, &body).await }
+    };
+
+    assert_error(
+        bulk(json!({"template_id": template, "name": "n",
+                    "rows": [["name", "code"], ["Ann", "1"]]}))
+        .await,
+        400,
+        &[("BadRequestError", "Missing column headers: email address")],
+    )
+    .await;
+    assert_error(
+        bulk(json!({"template_id": template, "name": "n",
+                    "rows": [["Email_Address", "name"], ["a@example.com", "Ann"]]}))
+        .await,
+        400,
+        &[("BadRequestError", "Missing column headers: code")],
+    )
+    .await;
+    assert_error(
+        bulk(json!({"template_id": template, "name": "n",
+                    "rows": [["email address", "name", "code", "Name"], ["a@example.com", "A", "1", "B"]]}))
+        .await,
+        400,
+        &[("BadRequestError", "Duplicate column headers: Name")],
+    )
+    .await;
+    assert_error(
+        bulk(json!({"template_id": template, "name": "n", "rows": email_rows(6)})).await,
+        400,
+        &[(
+            "BadRequestError",
+            "Too many rows. Maximum number of rows allowed is 5",
+        )],
+    )
+    .await;
+    assert_error(
+        bulk(json!({"template_id": template, "name": "n", "rows": email_rows(0)})).await,
+        400,
+        &[(
+            "BadRequestError",
+            "The upload needs a header row and at least one row of recipients",
+        )],
+    )
+    .await;
+    assert_error(
+        bulk(json!({"template_id": template, "name": "n"})).await,
+        400,
+        &[("ValidationError", "You should specify either rows or csv")],
+    )
+    .await;
+    assert_error(
+        bulk(json!({"template_id": template, "name": "n", "rows": email_rows(1), "csv": "a"}))
+            .await,
+        400,
+        &[("ValidationError", "You should specify either rows or csv")],
+    )
+    .await;
+    assert_error(
+        bulk(json!({"rows": email_rows(1), "colour": "red"})).await,
+        400,
+        &[
+            ("ValidationError", "template_id is a required property"),
+            ("ValidationError", "name is a required property"),
+            (
+                "ValidationError",
+                "Additional properties are not allowed (colour was unexpected)",
+            ),
+        ],
+    )
+    .await;
+    assert_error(
+        bulk(json!({"template_id": Uuid::new_v4(), "name": "n", "rows": email_rows(1)})).await,
+        400,
+        &[("BadRequestError", "Template not found")],
+    )
+    .await;
+    assert_error(
+        bulk(
+            json!({"template_id": template, "name": "n", "rows": email_rows(1),
+                    "reply_to_id": Uuid::nil()}),
+        )
+        .await,
+        400,
+        &[(
+            "BadRequestError",
+            &format!(
+                "reply_to_id {} does not exist in database for service id {}",
+                Uuid::nil(),
+                app.fixture.service_id
+            ),
+        )],
+    )
+    .await;
+    assert_error(
+        bulk(json!({"template_id": template, "name": "n", "csv": "email address,name,code\n\"a"}))
+            .await,
+        400,
+        &[(
+            "BadRequestError",
+            "csv: a quoted field is not closed (from line 2)",
+        )],
+    )
+    .await;
+
+    // Team keys reach only the team: each row says so.
+    let response = app
+        .post(
+            "/v2/notifications/bulk",
+            &app.fixture.team_key,
+            &json!({"template_id": template, "name": "n", "rows": email_rows(1)}),
+        )
+        .await;
+    assert_error(
+        response,
+        400,
+        &[
+            (
+                "ValidationError",
+                "1 of 1 rows have errors, so nothing was sent: correct them and upload again",
+            ),
+            (
+                "ValidationError",
+                "Row 1: email address: can’t send to this recipient using a team-only API key",
+            ),
+        ],
+    )
+    .await;
+
+    // The daily limit counts every row (checked before the rows are: until
+    // the cache hears of the limit, the bad row is what is refused, and
+    // nothing counts towards the limit).
+    app.env
+        .admin(&[
+            "set-limits",
+            "--service-id",
+            &app.fixture.service_id,
+            "--daily-limit",
+            "3",
+        ])
+        .await;
+    let mut rows = email_rows(4);
+    rows[4] = json!(["bad", "P", 4]);
+    let deadline = tokio::time::Instant::now() + CACHE_PROPAGATION;
+    let limited = loop {
+        let response = app
+            .post(
+                "/v2/notifications/bulk",
+                &app.fixture.normal_key,
+                &json!({"template_id": template, "name": "n", "rows": rows}),
+            )
+            .await;
+        if response.status() == 429 {
+            break response;
+        }
+        assert_eq!(response.status(), 400, "only the limit changes the answer");
+        assert!(
+            tokio::time::Instant::now() < deadline,
+            "the limit never applied"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    };
+    assert_error(
+        limited,
+        429,
+        &[(
+            "TooManyRequestsError",
+            "You only have 3 remaining messages before you reach your daily limit. You've tried to send 4 messages.",
+        )],
+    )
+    .await;
+
+    // Unknown and malformed job ids.
+    assert_error(
+        app.get(&format!("/v2/jobs/{}", Uuid::new_v4()), &key).await,
+        404,
+        &[("NoResultFound", "No result found")],
+    )
+    .await;
+    assert_error(
+        app.get("/v2/jobs/nope", &key).await,
+        400,
+        &[("ValidationError", "job_id is not a valid UUID")],
+    )
+    .await;
+    app.stop().await;
+}
+
+/// The counters count each row once however its batches are replayed and
+/// however many status loops apply the same events at once: they count
+/// the rows each statement actually inserted or moved.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn replayed_and_concurrent_batches_never_count_a_row_twice() {
+    let env = TestEnv::new().await;
+    let service_id = Uuid::new_v4();
+    let job_id = ids::new_notification_id();
+    let rows = 1000;
+    let messages: Vec<_> = (1..=rows)
+        .map(|i| {
+            let mut m =
+                crate::persist::message(&service_id.to_string(), &Uuid::new_v4().to_string());
+            m.key_type = KeyType::Test;
+            m.notification_type = NotificationType::Email;
+            m.job_id = Some(job_id);
+            m.job_row_number = Some(i);
+            m
+        })
+        .collect();
+    let job = NewJob {
+        id: job_id,
+        service_id,
+        api_key_id: Uuid::new_v4(),
+        key_type: "test".into(),
+        notification_type: "email".into(),
+        template_id: Uuid::new_v4(),
+        template_version: 1,
+        original_file_name: "n".into(),
+        client_reference: None,
+        reply_to: None,
+        job_status: "in progress".into(),
+        scheduled_for: None,
+        created_at: chrono::Utc::now(),
+        total: rows,
+        accepted: rows,
+    };
+    let url = env.database_url.clone();
+    let ids: Vec<Uuid> = messages.iter().map(|m| m.id).collect();
+    tokio::task::spawn_blocking(move || {
+        let mut conn = PgConnection::establish(&url).expect("connect");
+        Job::insert(&mut conn, &job).expect("job");
+        let days = messages.iter().map(|m| m.created_at.date_naive());
+        herald_domain::db::ensure_partitions(&mut conn, days).expect("partitions");
+        let new: Vec<NewNotification<'_>> = messages.iter().map(Into::into).collect();
+        // Stored, then the same batch again (a redelivery).
+        assert_eq!(
+            NewNotification::insert_batch(&mut conn, &new).expect("insert"),
+            1000
+        );
+        assert_eq!(
+            NewNotification::insert_batch(&mut conn, &new).expect("again"),
+            0
+        );
+    })
+    .await
+    .expect("thread");
+
+    // Four status loops apply the same batches at once, twice over.
+    let apply_everywhere = |status: Status| {
+        let (url, ids) = (env.database_url.clone(), ids.clone());
+        async move {
+            let loops: Vec<_> = (0..4)
+                .map(|_| {
+                    let (url, ids) = (url.clone(), ids.clone());
+                    tokio::task::spawn_blocking(move || {
+                        let mut conn = PgConnection::establish(&url).expect("connect");
+                        let events: Vec<StatusEvent> = ids
+                            .iter()
+                            .map(|id| StatusEvent {
+                                sent_at: Some(chrono::Utc::now()),
+                                ..StatusEvent::now(*id, status)
+                            })
+                            .collect();
+                        for _ in 0..2 {
+                            apply_statuses(&mut conn, &events, "delivery_status").expect("apply");
+                        }
+                    })
+                })
+                .collect();
+            for handle in loops {
+                handle.await.expect("loop");
+            }
+        }
+    };
+    apply_everywhere(Status::Sending).await;
+    apply_everywhere(Status::Delivered).await;
+
+    let counts = |fold: bool| {
+        let url = env.database_url.clone();
+        tokio::task::spawn_blocking(move || {
+            let mut conn = PgConnection::establish(&url).expect("connect");
+            if fold {
+                fold_job_counts(&mut conn).expect("fold");
+            }
+            let job = Job::find(&mut conn, service_id, job_id)
+                .expect("find")
+                .expect("job");
+            (job.persisted, job.sent, job.delivered, job.failed)
+        })
+    };
+    assert_eq!(counts(false).await.expect("counts"), (1000, 1000, 1000, 0));
+    assert_eq!(counts(true).await.expect("counts"), (1000, 1000, 1000, 0));
+    assert_eq!(
+        counts(true).await.expect("counts"),
+        (1000, 1000, 1000, 0),
+        "folding twice changes nothing"
+    );
+
+    // A hard bounce after `delivered` moves one row from delivered to failed.
+    let (url, first) = (env.database_url.clone(), ids[0]);
+    tokio::task::spawn_blocking(move || {
+        let mut conn = PgConnection::establish(&url).expect("connect");
+        let bounce = [StatusEvent::now(first, Status::PermanentFailure)];
+        apply_statuses(&mut conn, &bounce, "delivery_status").expect("apply");
+        apply_statuses(&mut conn, &bounce, "delivery_status").expect("again");
+    })
+    .await
+    .expect("thread");
+    assert_eq!(counts(false).await.expect("counts"), (1000, 1000, 999, 1));
+}
