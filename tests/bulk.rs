@@ -627,3 +627,92 @@ async fn replayed_and_concurrent_batches_never_count_a_row_twice() {
     .expect("thread");
     assert_eq!(counts(false).await.expect("counts"), (1000, 1000, 999, 1));
 }
+
+/// The priority lane: a single send made right after a 50,000-row bulk was
+/// queued is handed to the provider ahead of most of the bulk and delivered
+/// before the bulk finishes. Measured in the database (each row's `sent_at`,
+/// the hand-over time, and `updated_at`, its final status's time), not by
+/// racing clocks: with one queue the single send would be handed over after
+/// every bulk row queued before it.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_single_send_made_while_a_large_bulk_drains_is_delivered_first() {
+    let app = spawn_app_with(Options {
+        worker: true,
+        tweak: |settings| {
+            settings.batch_size = 500;
+            settings.prefetch = 1000;
+        },
+    })
+    .await;
+    let key = app.fixture.test_key.clone();
+    let total = 50_000;
+    let response = app
+        .post(
+            "/v2/notifications/bulk",
+            &key,
+            &json!({"template_id": app.fixture.email_template, "name": "big",
+                    "rows": email_rows(total)}),
+        )
+        .await;
+    assert_eq!(response.status(), 201);
+    let job: Value = response.json().await.expect("json");
+    let job_id = job["data"]["id"].as_str().expect("id").to_owned();
+
+    let single = app
+        .send_email_with(&key, &app.email_body("urgent@example.com"))
+        .await;
+    let single_id: Uuid = single["id"].as_str().expect("id").parse().expect("uuid");
+
+    wait_for_job(&app, &key, &job_id, Duration::from_secs(600), |job| {
+        job["counts"]["delivered"].as_i64() == Some(total as i64)
+    })
+    .await;
+    app.env
+        .wait_until_all_in("delivered", &[single_id], Duration::from_secs(30))
+        .await;
+
+    let bulk: Uuid = job_id.parse().expect("uuid");
+    let (single_sent, single_done, sent_after, last_done): (
+        chrono::DateTime<chrono::Utc>,
+        chrono::DateTime<chrono::Utc>,
+        i64,
+        Option<chrono::DateTime<chrono::Utc>>,
+    ) = app
+        .env
+        .query(move |conn| {
+            use herald_domain::schema::notifications::dsl as n;
+            let (sent, done): (
+                Option<chrono::DateTime<chrono::Utc>>,
+                Option<chrono::DateTime<chrono::Utc>>,
+            ) = n::notifications
+                .filter(n::id.eq(single_id))
+                .select((n::sent_at, n::updated_at))
+                .first(conn)
+                .expect("single");
+            let sent = sent.expect("sent_at");
+            let after: i64 = n::notifications
+                .filter(n::job_id.eq(bulk))
+                .filter(n::sent_at.gt(sent))
+                .count()
+                .get_result(conn)
+                .expect("count");
+            let last: Option<chrono::DateTime<chrono::Utc>> = n::notifications
+                .filter(n::job_id.eq(bulk))
+                .select(diesel::dsl::max(n::updated_at))
+                .first(conn)
+                .expect("max");
+            (sent, done.expect("updated_at"), after, last)
+        })
+        .await;
+    eprintln!(
+        "priority lane: {sent_after} of {total} bulk rows were handed over after the single send; \
+         it was delivered {:.1} s before the last bulk row",
+        (last_done.expect("bulk done") - single_done).as_seconds_f64()
+    );
+    assert!(
+        sent_after * 2 > total as i64,
+        "only {sent_after} of {total} bulk rows went after the single send (sent {single_sent})"
+    );
+    assert!(single_done < last_done.expect("bulk done"));
+    app.stop().await;
+}
