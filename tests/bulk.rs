@@ -6,7 +6,9 @@ use diesel::prelude::*;
 use herald_domain::ids;
 use herald_domain::kinds::{KeyType, NotificationType, Status};
 use herald_domain::messages::StatusEvent;
-use herald_domain::models::{Job, NewJob, NewNotification, apply_statuses, fold_job_counts};
+use herald_domain::models::{
+    Job, NewJob, NewNotification, apply_statuses, claim_due_packs, fold_job_counts,
+};
 use serde_json::{Value, json};
 use uuid::Uuid;
 
@@ -715,4 +717,245 @@ async fn a_single_send_made_while_a_large_bulk_drains_is_delivered_first() {
     );
     assert!(single_done < last_done.expect("bulk done"));
     app.stop().await;
+}
+
+fn in_seconds(seconds: i64) -> chrono::DateTime<chrono::Utc> {
+    chrono::Utc::now() + chrono::Duration::seconds(seconds)
+}
+
+/// A scheduled bulk send is stored at once, held, and released on time:
+/// nothing of it is handed over before `scheduled_for` (measured from the
+/// rows' `sent_at` in the database).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_scheduled_bulk_send_is_stored_at_once_and_sent_when_due() {
+    let app = spawn_app().await;
+    let key = app.fixture.test_key.clone();
+    let at = in_seconds(4);
+    let scheduled_for = at.to_rfc3339();
+
+    let response = app
+        .post(
+            "/v2/notifications/bulk",
+            &key,
+            &json!({"template_id": app.fixture.email_template, "name": "later",
+                    "rows": email_rows(500), "scheduled_for": scheduled_for}),
+        )
+        .await;
+
+    assert_eq!(response.status(), 201);
+    let created: Value = response.json().await.expect("json");
+    let job = &created["data"];
+    let id = job["id"].as_str().expect("id").to_owned();
+    assert_eq!(job["job_status"], "scheduled");
+    assert_eq!(job["scheduled_for"], herald_domain::format::timestamp(&at));
+    // Stored before its time, as `created`, and nothing handed over.
+    let stored = wait_for_job(&app, &key, &id, Duration::from_secs(30), |job| {
+        job["counts"]["persisted"] == 500
+    })
+    .await;
+    if chrono::Utc::now() < at {
+        assert_eq!(stored["counts"]["sent"], 0);
+        assert_eq!(stored["job_status"], "scheduled");
+    }
+    let finished = wait_for_job(&app, &key, &id, Duration::from_secs(60), |job| {
+        job["counts"]["delivered"] == 500
+    })
+    .await;
+    assert_eq!(finished["job_status"], "finished");
+    let job_id: Uuid = id.parse().expect("uuid");
+    let first_sent: Option<chrono::DateTime<chrono::Utc>> = app
+        .env
+        .query(move |conn| {
+            use herald_domain::schema::notifications::dsl as n;
+            n::notifications
+                .filter(n::job_id.eq(job_id))
+                .select(diesel::dsl::min(n::sent_at))
+                .first(conn)
+                .expect("min")
+        })
+        .await;
+    let first_sent = first_sent.expect("sent");
+    assert!(
+        first_sent >= at,
+        "handed over at {first_sent}, scheduled for {at}"
+    );
+    // Released on time: within a few seconds of it, on a shared machine.
+    assert!(
+        first_sent < at + chrono::Duration::seconds(10),
+        "released late: {first_sent}"
+    );
+    app.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_scheduled_job_can_be_cancelled_before_it_is_released_and_only_then() {
+    let app = spawn_app().await;
+    let key = app.fixture.test_key.clone();
+    let bulk = |rows: usize, scheduled_for: Option<String>| {
+        let app = &app;
+        let key = key.clone();
+        async move {
+            let mut body = json!({"template_id": app.fixture.email_template, "name": "n",
+                                  "rows": email_rows(rows)});
+            if let Some(at) = scheduled_for {
+                body["scheduled_for"] = json!(at);
+            }
+            app.post("/v2/notifications/bulk", &key, &body).await
+        }
+    };
+
+    // Refused: in the past, more than 96 hours ahead, not a date.
+    assert_error(
+        bulk(1, Some(in_seconds(-60).to_rfc3339())).await,
+        400,
+        &[(
+            "ValidationError",
+            "scheduled_for datetime can not be in the past",
+        )],
+    )
+    .await;
+    assert_error(
+        bulk(
+            1,
+            Some(in_seconds(97 * 3600).format("%Y-%m-%d %H:%M").to_string()),
+        )
+        .await,
+        400,
+        &[(
+            "ValidationError",
+            "scheduled_for datetime can only be up to 96 hours in the future",
+        )],
+    )
+    .await;
+    assert_error(
+        bulk(1, Some("tomorrow".into())).await,
+        400,
+        &[(
+            "ValidationError",
+            "scheduled_for datetime format is invalid. It must be a valid ISO8601 date time format, https://en.wikipedia.org/wiki/ISO_8601",
+        )],
+    )
+    .await;
+
+    // An hour ahead: stored, then cancelled.
+    let response = bulk(200, Some(in_seconds(3600).to_rfc3339())).await;
+    assert_eq!(response.status(), 201);
+    let job: Value = response.json().await.expect("json");
+    let id = job["data"]["id"].as_str().expect("id").to_owned();
+    wait_for_job(&app, &key, &id, Duration::from_secs(30), |job| {
+        job["counts"]["persisted"] == 200
+    })
+    .await;
+    let response = app
+        .post(&format!("/v2/jobs/{id}/cancel"), &key, &json!({}))
+        .await;
+    assert_eq!(response.status(), 200);
+    let cancelled: Value = response.json().await.expect("json");
+    assert_eq!(cancelled["data"]["job_status"], "cancelled");
+    let job_id: Uuid = id.parse().expect("uuid");
+    let (held, statuses): (i64, Vec<String>) = app
+        .env
+        .query(move |conn| {
+            use herald_domain::schema::notifications::dsl as n;
+            let held = herald_domain::schema::scheduled_packs::table
+                .count()
+                .get_result(conn)
+                .expect("held");
+            let statuses = n::notifications
+                .filter(n::job_id.eq(job_id))
+                .select(n::status)
+                .distinct()
+                .load(conn)
+                .expect("statuses");
+            (held, statuses)
+        })
+        .await;
+    assert_eq!(held, 0, "nothing is held for release any more");
+    assert_eq!(statuses, ["cancelled"]);
+    assert_error(
+        app.post(&format!("/v2/jobs/{id}/cancel"), &key, &json!({}))
+            .await,
+        400,
+        &[(
+            "BadRequestError",
+            "Only a scheduled job can be cancelled; this job is cancelled",
+        )],
+    )
+    .await;
+
+    // A job being sent cannot be cancelled.
+    let response = bulk(1, None).await;
+    let job: Value = response.json().await.expect("json");
+    let id = job["data"]["id"].as_str().expect("id").to_owned();
+    assert_error(
+        app.post(&format!("/v2/jobs/{id}/cancel"), &key, &json!({}))
+            .await,
+        400,
+        &[(
+            "BadRequestError",
+            "Only a scheduled job can be cancelled; this job is in progress",
+        )],
+    )
+    .await;
+    assert_error(
+        app.post(
+            &format!("/v2/jobs/{}/cancel", Uuid::new_v4()),
+            &key,
+            &json!({}),
+        )
+        .await,
+        404,
+        &[("NoResultFound", "No result found")],
+    )
+    .await;
+    app.stop().await;
+}
+
+/// The release and a cancellation racing for the same job: exactly one
+/// wins. Either the job is cancelled and nothing of it is released, or the
+/// release has claimed it and the cancellation is refused.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_claimed_release_refuses_a_cancellation() {
+    let env = TestEnv::new().await;
+    let service_id = Uuid::new_v4();
+    let job_id = ids::new_notification_id();
+    let url = env.database_url.clone();
+    let outcome = tokio::task::spawn_blocking(move || {
+        let mut conn = PgConnection::establish(&url).expect("connect");
+        let job = NewJob {
+            id: job_id,
+            service_id,
+            api_key_id: Uuid::new_v4(),
+            key_type: "test".into(),
+            notification_type: "email".into(),
+            template_id: Uuid::new_v4(),
+            template_version: 1,
+            original_file_name: "n".into(),
+            client_reference: None,
+            reply_to: None,
+            job_status: "scheduled".into(),
+            scheduled_for: Some(chrono::Utc::now()),
+            created_at: chrono::Utc::now(),
+            total: 2,
+            accepted: 2,
+        };
+        let packs = vec![(b"[]".to_vec(), 1), (b"[]".to_vec(), 1)];
+        Job::insert_scheduled(&mut conn, &job, &packs, chrono::Utc::now()).expect("held");
+        // The release claims one pack (as if it were publishing it).
+        let claimed = claim_due_packs(&mut conn, 1, 60).expect("claim");
+        assert_eq!(claimed.len(), 1);
+        let refused = Job::cancel(&mut conn, service_id, job_id).expect("cancel");
+        let held: i64 = herald_domain::schema::scheduled_packs::table
+            .count()
+            .get_result(&mut conn)
+            .expect("count");
+        (format!("{refused:?}"), held)
+    })
+    .await
+    .expect("thread");
+    assert_eq!(
+        outcome,
+        ("Releasing".to_owned(), 2),
+        "refused, and nothing dropped"
+    );
 }

@@ -53,6 +53,14 @@ pub fn bulk_routing_key(kind: crate::kinds::NotificationType) -> String {
     format!("notification.bulk-{kind}")
 }
 
+/// The routing key of a scheduled bulk send's notifications: only the
+/// persist binding (`notification.*`) matches it, so they are stored at
+/// once, while their delivery waits for the release (the worker then
+/// publishes the held packs to the bulk lane directly).
+pub fn scheduled_routing_key(kind: crate::kinds::NotificationType) -> String {
+    format!("notification.scheduled-{kind}")
+}
+
 /// Redeliveries after which a quorum queue dead-letters a message that keeps
 /// failing (e.g. one that crashes its consumer). Generous: worker restarts
 /// and broker reconnects redeliver too.
@@ -582,14 +590,17 @@ pub async fn publish_notification_packs(
     routing_key: &str,
     packs: &[(Vec<u8>, usize)],
 ) -> Result<(), PublishError> {
-    let messages = packs.iter().map(|(payload, count)| {
-        let mut headers = FieldTable::default();
-        headers.insert(
-            NOTIFICATIONS_HEADER.into(),
-            AMQPValue::LongUInt(u32::try_from(*count).unwrap_or(u32::MAX)),
-        );
-        (payload.as_slice(), properties(Some(headers), None))
-    });
+    let messages: Vec<(&[u8], BasicProperties)> = packs
+        .iter()
+        .map(|(payload, count)| {
+            let mut headers = FieldTable::default();
+            headers.insert(
+                NOTIFICATIONS_HEADER.into(),
+                AMQPValue::LongUInt(u32::try_from(*count).unwrap_or(u32::MAX)),
+            );
+            (payload.as_slice(), properties(Some(headers), None))
+        })
+        .collect();
     publish_all(channel, exchange, routing_key, messages).await
 }
 

@@ -124,6 +124,18 @@ diesel::table! {
 }
 
 diesel::table! {
+    scheduled_packs (id) {
+        id -> Int8,
+        job_id -> Uuid,
+        notification_type -> Text,
+        release_at -> Timestamptz,
+        notifications -> Int4,
+        payload -> Bytea,
+        claimed_until -> Nullable<Timestamptz>,
+    }
+}
+
+diesel::table! {
     letter_pdfs (notification_id) {
         notification_id -> Uuid,
         notification_created_at -> Timestamptz,
@@ -237,4 +249,5 @@ diesel::allow_tables_to_appear_in_same_query!(
     inbound_numbers,
     received_texts,
     jobs,
+    scheduled_packs,
 );

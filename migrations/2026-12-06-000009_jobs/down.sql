@@ -1,3 +1,4 @@
+DROP TABLE scheduled_packs;
 DROP TRIGGER notifications_job_statuses ON notifications;
 DROP TRIGGER notifications_job_persisted ON notifications;
 DROP FUNCTION herald_count_job_statuses();

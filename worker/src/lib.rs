@@ -12,7 +12,8 @@
 //! * `callbacks/`: callbacks → the services' endpoints;
 //! * `documents.rs`: files sent by email → the (encrypted) document store;
 //! * `timeouts.rs`: `sending` for 72 h → `temporary-failure`;
-//! * `jobs.rs`: bulk sends' counters folded into their `jobs` rows.
+//! * `jobs.rs`: bulk sends' counters folded into their `jobs` rows;
+//! * `scheduled.rs`: scheduled bulk sends released to their delivery lane when due.
 
 pub mod batch;
 pub mod callbacks;
@@ -24,6 +25,7 @@ pub mod jobs;
 pub mod letters;
 pub mod persist;
 pub mod providers;
+pub mod scheduled;
 mod startup;
 pub mod status;
 pub mod timeouts;

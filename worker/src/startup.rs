@@ -259,6 +259,12 @@ impl Worker {
                 pool.clone(),
                 stop.clone(),
             )));
+            tasks.push(tokio::spawn(crate::scheduled::release_due(
+                pool.clone(),
+                settings.amqp_url.clone(),
+                topology.clone(),
+                stop.clone(),
+            )));
             // Only consumers that run register their readiness check.
             let persist = consumer_settings(
                 topology.persist_queue(),

@@ -1,11 +1,12 @@
 //! Bulk sends' jobs: GET /v2/jobs/{id} (one job and its progress) and
 //! GET /v2/jobs (the service's jobs, newest first, 50 a page, paged with
-//! `older_than`). Any key of the service sees its jobs.
+//! `older_than`), and POST /v2/jobs/{id}/cancel (a scheduled job, before
+//! its release). Any key of the service sees and cancels its jobs.
 
 use actix_web::web::{Data, Path};
 use actix_web::{HttpRequest, HttpResponse};
 use herald_domain::format::timestamp;
-use herald_domain::models::Job;
+use herald_domain::models::{Cancelled, Job};
 use serde_json::{Value, json};
 use uuid::Uuid;
 
@@ -95,4 +96,31 @@ pub async fn list(request: HttpRequest, state: Data<AppState>) -> Result<HttpRes
         .map(|job| job_json(job, &state.public_url))
         .collect();
     Ok(HttpResponse::Ok().json(json!({ "data": data, "links": links })))
+}
+
+pub async fn cancel(
+    request: HttpRequest,
+    path: Path<String>,
+    state: Data<AppState>,
+) -> Result<HttpResponse, ApiError> {
+    let caller = auth::authenticate(&request, &state.cache).await?;
+    let id = Uuid::parse_str(&path.into_inner())
+        .map_err(|_| ApiError::validation("job_id is not a valid UUID"))?;
+    let service_id = caller.service.service.id;
+    match state
+        .db
+        .run(move |conn| Job::cancel(conn, service_id, id))
+        .await?
+    {
+        Cancelled::Done(job) => {
+            Ok(HttpResponse::Ok().json(json!({ "data": job_json(&job, &state.public_url) })))
+        }
+        Cancelled::NotFound => Err(ApiError::NotFound),
+        Cancelled::NotScheduled(status) => Err(ApiError::BadRequest(format!(
+            "Only a scheduled job can be cancelled; this job is {status}"
+        ))),
+        Cancelled::Releasing => Err(ApiError::BadRequest(
+            "This job's release has begun, so it can no longer be cancelled".into(),
+        )),
+    }
 }

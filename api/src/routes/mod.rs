@@ -62,6 +62,11 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             .default_service(only("GET")),
     )
     .service(
+        web::resource("/v2/jobs/{job_id}/cancel")
+            .route(web::post().to(jobs::cancel))
+            .default_service(only("POST")),
+    )
+    .service(
         web::resource("/v2/notifications")
             .route(web::get().to(notifications::list))
             .default_service(only("GET")),

@@ -13,7 +13,7 @@ use diesel::prelude::*;
 use diesel::sql_types::{BigInt, Int4, Nullable, Text, Timestamptz, Uuid as SqlUuid};
 use uuid::Uuid;
 
-use crate::schema::jobs;
+use crate::schema::{jobs, scheduled_packs};
 
 /// A job's status as stored. "finished" is not stored: it is derived from
 /// the counters ([`Job::status`]).
@@ -202,4 +202,183 @@ UPDATE jobs j SET persisted = j.persisted + s.persisted, sent = j.sent + s.sent,
 FROM sums s WHERE j.id = s.job_id",
     )
     .execute(conn)
+}
+
+/// A pack of a scheduled job's notifications (the JSON array the delivery
+/// lane takes), held until its release.
+#[derive(Debug, Clone, Insertable)]
+#[diesel(table_name = scheduled_packs)]
+pub struct HeldPack<'a> {
+    pub job_id: Uuid,
+    pub notification_type: &'a str,
+    pub release_at: DateTime<Utc>,
+    pub notifications: i32,
+    pub payload: &'a [u8],
+}
+
+/// A held pack claimed for release.
+#[derive(Debug, Clone, QueryableByName)]
+pub struct DuePack {
+    #[diesel(sql_type = BigInt)]
+    pub id: i64,
+    #[diesel(sql_type = SqlUuid)]
+    pub job_id: Uuid,
+    #[diesel(sql_type = Text)]
+    pub notification_type: String,
+    #[diesel(sql_type = Int4)]
+    pub notifications: i32,
+    #[diesel(sql_type = diesel::sql_types::Bytea)]
+    pub payload: Vec<u8>,
+}
+
+/// What cancelling a job came to.
+#[derive(Debug)]
+pub enum Cancelled {
+    Done(Box<Job>),
+    NotFound,
+    /// Only a scheduled job can be cancelled; this one has this status.
+    NotScheduled(String),
+    /// Its release has begun (some of it may be sent already).
+    Releasing,
+}
+
+/// How long after its creation a job's notifications can have been made
+/// (ids are taken while the request runs, within its deadline).
+const JOB_ROWS_WINDOW_MINUTES: i64 = 10;
+
+impl Job {
+    /// Records a scheduled job and holds its packs until `release_at`, in
+    /// one transaction.
+    pub fn insert_scheduled(
+        conn: &mut PgConnection,
+        job: &NewJob,
+        packs: &[(Vec<u8>, usize)],
+        release_at: DateTime<Utc>,
+    ) -> QueryResult<()> {
+        crate::db::transaction(conn, |conn| {
+            Job::insert(conn, job)?;
+            let held: Vec<HeldPack<'_>> = packs
+                .iter()
+                .map(|(payload, count)| HeldPack {
+                    job_id: job.id,
+                    notification_type: &job.notification_type,
+                    release_at,
+                    notifications: i32::try_from(*count).unwrap_or(i32::MAX),
+                    payload,
+                })
+                .collect();
+            for chunk in held.chunks(1000) {
+                diesel::insert_into(scheduled_packs::table)
+                    .values(chunk)
+                    .execute(conn)?;
+            }
+            Ok(())
+        })
+    }
+
+    /// A scheduled job whose notifications could not all be queued: its
+    /// packs are dropped (nothing of it is sent) and it is marked `error`.
+    pub fn abandon_scheduled(conn: &mut PgConnection, id: Uuid, accepted: i32) -> QueryResult<()> {
+        crate::db::transaction(conn, |conn| {
+            diesel::delete(scheduled_packs::table.filter(scheduled_packs::job_id.eq(id)))
+                .execute(conn)?;
+            Job::set_queued(conn, id, accepted, status::ERROR)
+        })
+    }
+
+    /// Cancels a scheduled job before its release: its held packs are
+    /// dropped and its stored notifications become `cancelled`. Refused
+    /// once its release has claimed any of its packs.
+    pub fn cancel(conn: &mut PgConnection, service_id: Uuid, id: Uuid) -> QueryResult<Cancelled> {
+        let outcome = crate::db::transaction(conn, |conn| {
+            let found: Option<(String, DateTime<Utc>)> = jobs::table
+                .filter(jobs::id.eq(id))
+                .filter(jobs::service_id.eq(service_id))
+                .select((jobs::job_status, jobs::created_at))
+                .for_update()
+                .first(conn)
+                .optional()?;
+            let (job_status, created_at) = match found {
+                None => return Ok(Cancelled::NotFound),
+                Some(found) => found,
+            };
+            if job_status != status::SCHEDULED {
+                return Ok(Cancelled::NotScheduled(job_status));
+            }
+            diesel::delete(
+                scheduled_packs::table
+                    .filter(scheduled_packs::job_id.eq(id))
+                    .filter(scheduled_packs::claimed_until.is_null()),
+            )
+            .execute(conn)?;
+            let claimed: i64 = scheduled_packs::table
+                .filter(scheduled_packs::job_id.eq(id))
+                .count()
+                .get_result(conn)?;
+            if claimed > 0 {
+                // Undo the deletions: the release has begun.
+                return Err(diesel::result::Error::RollbackTransaction);
+            }
+            diesel::update(jobs::table.filter(jobs::id.eq(id)))
+                .set(jobs::job_status.eq(status::CANCELLED))
+                .execute(conn)?;
+            diesel::sql_query(
+                "UPDATE notifications SET status = 'cancelled', updated_at = now()
+                 WHERE service_id = $1 AND job_id = $2 AND status = 'created'
+                   AND created_at BETWEEN $3 AND $4",
+            )
+            .bind::<SqlUuid, _>(service_id)
+            .bind::<SqlUuid, _>(id)
+            .bind::<Timestamptz, _>(created_at - chrono::Duration::minutes(1))
+            .bind::<Timestamptz, _>(created_at + chrono::Duration::minutes(JOB_ROWS_WINDOW_MINUTES))
+            .execute(conn)?;
+            Ok(Cancelled::Done(Box::new(
+                Job::find(conn, service_id, id)?.ok_or(diesel::result::Error::NotFound)?,
+            )))
+        });
+        match outcome {
+            Err(diesel::result::Error::RollbackTransaction) => Ok(Cancelled::Releasing),
+            other => other,
+        }
+    }
+}
+
+/// Claims up to `limit` held packs that are due (or whose earlier claim
+/// lapsed: a release that died), for `claim_seconds`.
+pub fn claim_due_packs(
+    conn: &mut PgConnection,
+    limit: i64,
+    claim_seconds: i64,
+) -> QueryResult<Vec<DuePack>> {
+    diesel::sql_query(
+        "
+UPDATE scheduled_packs p SET claimed_until = now() + make_interval(secs => $2)
+WHERE p.id IN (
+    SELECT id FROM scheduled_packs
+    WHERE release_at <= now() AND (claimed_until IS NULL OR claimed_until < now())
+    ORDER BY release_at, id
+    LIMIT $1
+    FOR UPDATE SKIP LOCKED)
+RETURNING p.id, p.job_id, p.notification_type, p.notifications, p.payload",
+    )
+    .bind::<BigInt, _>(limit)
+    .bind::<diesel::sql_types::Double, _>(claim_seconds as f64)
+    .load(conn)
+}
+
+/// Packs published to their delivery lane: no longer held; their jobs are
+/// in progress.
+pub fn released(conn: &mut PgConnection, ids: &[i64], job_ids: &[Uuid]) -> QueryResult<()> {
+    crate::db::transaction(conn, |conn| {
+        diesel::delete(scheduled_packs::table.filter(scheduled_packs::id.eq_any(ids)))
+            .execute(conn)?;
+        diesel::update(
+            jobs::table
+                .filter(jobs::id.eq_any(job_ids))
+                .filter(jobs::job_status.eq(status::SCHEDULED)),
+        )
+        .set(jobs::job_status.eq(status::IN_PROGRESS))
+        .execute(conn)?;
+        Ok(())
+    })
 }
