@@ -959,3 +959,69 @@ async fn a_claimed_release_refuses_a_cancellation() {
         "refused, and nothing dropped"
     );
 }
+
+/// A single send with `scheduled_for`: answered 201 with the time, stored
+/// at once, handed over no earlier than its time, through the single-send
+/// lane.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_scheduled_single_send_is_stored_at_once_and_sent_when_due() {
+    let app = spawn_app().await;
+    let key = app.fixture.test_key.clone();
+    let at = in_seconds(3);
+    let mut body = app.sms_body("07700900123");
+    body["scheduled_for"] = json!(at.to_rfc3339());
+
+    let created = app.post("/v2/notifications/sms", &key, &body).await;
+
+    assert_eq!(created.status(), 201);
+    let created: Value = created.json().await.expect("json");
+    assert_eq!(
+        created["scheduled_for"],
+        herald_domain::format::timestamp(&at)
+    );
+    let id: Uuid = created["id"].as_str().expect("id").parse().expect("uuid");
+    app.env.wait_for_rows(1, Duration::from_secs(30)).await;
+    if chrono::Utc::now() < at {
+        assert_eq!(
+            app.env.count_in_status("created", &[id]).await,
+            1,
+            "held until due"
+        );
+    }
+    app.env
+        .wait_until_all_in("delivered", &[id], Duration::from_secs(60))
+        .await;
+    let sent_at: Option<chrono::DateTime<chrono::Utc>> = app
+        .env
+        .query(move |conn| {
+            use herald_domain::schema::notifications::dsl as n;
+            n::notifications
+                .filter(n::id.eq(id))
+                .select(n::sent_at)
+                .first(conn)
+                .expect("row")
+        })
+        .await;
+    let sent_at = sent_at.expect("sent");
+    assert!(
+        sent_at >= at,
+        "handed over at {sent_at}, scheduled for {at}"
+    );
+    assert!(
+        sent_at < at + chrono::Duration::seconds(10),
+        "released late: {sent_at}"
+    );
+
+    // Not a date, or too far ahead: refused like a bulk send's.
+    body["scheduled_for"] = json!("soon");
+    crate::helpers::assert_error(
+        app.post("/v2/notifications/sms", &key, &body).await,
+        400,
+        &[(
+            "ValidationError",
+            "scheduled_for datetime format is invalid. It must be a valid ISO8601 date time format, https://en.wikipedia.org/wiki/ISO_8601",
+        )],
+    )
+    .await;
+    app.stop().await;
+}

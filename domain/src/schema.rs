@@ -126,7 +126,7 @@ diesel::table! {
 diesel::table! {
     scheduled_packs (id) {
         id -> Int8,
-        job_id -> Uuid,
+        job_id -> Nullable<Uuid>,
         notification_type -> Text,
         release_at -> Timestamptz,
         notifications -> Int4,

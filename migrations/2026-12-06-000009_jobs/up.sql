@@ -108,16 +108,17 @@ CREATE TRIGGER notifications_job_statuses
     REFERENCING OLD TABLE AS before_rows NEW TABLE AS after_rows
     FOR EACH STATEMENT EXECUTE FUNCTION herald_count_job_statuses();
 
--- Scheduled bulk sends (`scheduled_for`): the job's notifications are
--- stored at once (status `created`, published to the persist queue only),
--- and their packs wait here for the delivery lane until `release_at`. The
+-- Scheduled sends (`scheduled_for`), bulk (`job_id` set) and single (NULL):
+-- the notifications are stored at once (status `created`, published to the
+-- persist queue only), and their packs wait here for their delivery lane
+-- until `release_at`. The
 -- worker releases what is due with one indexed query a second, whatever the
 -- number of notifications held (never a query per notification); a claim
 -- (`claimed_until`) makes a release at-least-once and tells a cancellation
 -- that the release has begun.
 CREATE TABLE scheduled_packs (
     id                bigserial PRIMARY KEY,
-    job_id            uuid NOT NULL,
+    job_id            uuid,
     notification_type text NOT NULL CHECK (notification_type IN ('email', 'sms')),
     release_at        timestamptz NOT NULL,
     notifications     integer NOT NULL,

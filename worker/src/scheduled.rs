@@ -1,8 +1,9 @@
-//! Releases scheduled bulk sends on time: once a second, one indexed query
+//! Releases scheduled sends on time: once a second, one indexed query
 //! claims the held packs that are due (`scheduled_packs`, whatever the
 //! number of notifications held: never a query per notification), publishes
-//! each to its type's bulk delivery lane (confirmed), then drops them and
-//! marks their jobs in progress. A release that dies after publishing is
+//! each to its delivery lane (a job's to its type's bulk lane, a single
+//! send's to the single-send lane; confirmed), then drops them and marks
+//! their jobs in progress. A release that dies after publishing is
 //! repeated once its claim lapses (at least once, like delivery); several
 //! workers releasing at once never take the same pack (`SKIP LOCKED`).
 
@@ -65,7 +66,7 @@ pub async fn release_due(
                 break;
             }
             let ids: Vec<i64> = packs.iter().map(|p| p.id).collect();
-            let mut jobs: Vec<Uuid> = packs.iter().map(|p| p.job_id).collect();
+            let mut jobs: Vec<Uuid> = packs.iter().filter_map(|p| p.job_id).collect();
             jobs.sort();
             jobs.dedup();
             let done_pool = pool.clone();
@@ -93,7 +94,7 @@ pub async fn release_due(
     }
 }
 
-/// Publishes the packs to their types' bulk lanes, confirmed.
+/// Publishes the packs to their delivery lanes, confirmed.
 async fn publish(
     link: &mut Option<(Connection, Channel)>,
     amqp_url: &str,
@@ -119,13 +120,14 @@ async fn publish(
             .notification_type
             .parse()
             .map_err(|_| anyhow::anyhow!("unknown type {:?}", pack.notification_type))?;
-        by_queue
-            .entry(topology.bulk_deliver_queue(kind))
-            .or_default()
-            .push((
-                pack.payload.clone(),
-                usize::try_from(pack.notifications).unwrap_or(1),
-            ));
+        let queue = match pack.job_id {
+            Some(_) => topology.bulk_deliver_queue(kind),
+            None => topology.deliver_queue(kind),
+        };
+        by_queue.entry(queue).or_default().push((
+            pack.payload.clone(),
+            usize::try_from(pack.notifications).unwrap_or(1),
+        ));
     }
     let publishing = async {
         for (queue, packs) in &by_queue {

@@ -205,11 +205,12 @@ FROM sums s WHERE j.id = s.job_id",
 }
 
 /// A pack of a scheduled job's notifications (the JSON array the delivery
-/// lane takes), held until its release.
+/// lane takes), or a scheduled single send (`job_id` `None`), held until
+/// its release.
 #[derive(Debug, Clone, Insertable)]
 #[diesel(table_name = scheduled_packs)]
 pub struct HeldPack<'a> {
-    pub job_id: Uuid,
+    pub job_id: Option<Uuid>,
     pub notification_type: &'a str,
     pub release_at: DateTime<Utc>,
     pub notifications: i32,
@@ -221,8 +222,9 @@ pub struct HeldPack<'a> {
 pub struct DuePack {
     #[diesel(sql_type = BigInt)]
     pub id: i64,
-    #[diesel(sql_type = SqlUuid)]
-    pub job_id: Uuid,
+    /// `None`: a single send (released to the single-send lane).
+    #[diesel(sql_type = Nullable<SqlUuid>)]
+    pub job_id: Option<Uuid>,
     #[diesel(sql_type = Text)]
     pub notification_type: String,
     #[diesel(sql_type = Int4)]
@@ -260,7 +262,7 @@ impl Job {
             let held: Vec<HeldPack<'_>> = packs
                 .iter()
                 .map(|(payload, count)| HeldPack {
-                    job_id: job.id,
+                    job_id: Some(job.id),
                     notification_type: &job.notification_type,
                     release_at,
                     notifications: i32::try_from(*count).unwrap_or(i32::MAX),
@@ -274,6 +276,33 @@ impl Job {
             }
             Ok(())
         })
+    }
+
+    /// Holds a scheduled single send (one notification, packed) until
+    /// `release_at`; returns the hold's id.
+    pub fn hold_single(
+        conn: &mut PgConnection,
+        notification_type: &str,
+        release_at: DateTime<Utc>,
+        payload: &[u8],
+    ) -> QueryResult<i64> {
+        diesel::insert_into(scheduled_packs::table)
+            .values(HeldPack {
+                job_id: None,
+                notification_type,
+                release_at,
+                notifications: 1,
+                payload,
+            })
+            .returning(scheduled_packs::id)
+            .get_result(conn)
+    }
+
+    /// Drops a hold whose notification could not be queued.
+    pub fn unhold(conn: &mut PgConnection, id: i64) -> QueryResult<()> {
+        diesel::delete(scheduled_packs::table.filter(scheduled_packs::id.eq(id)))
+            .execute(conn)
+            .map(|_| ())
     }
 
     /// A scheduled job whose notifications could not all be queued: its

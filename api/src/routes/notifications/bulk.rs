@@ -21,7 +21,7 @@ use std::sync::Arc;
 
 use actix_web::web::{Data, Payload};
 use actix_web::{HttpRequest, HttpResponse};
-use chrono::{DateTime, NaiveDateTime, Utc};
+use chrono::{DateTime, Utc};
 use herald_domain::broker::{self, BULK_TYPES};
 use herald_domain::ids;
 use herald_domain::kinds::{KeyType, NotificationType};
@@ -327,7 +327,7 @@ fn parse_request(body: Value) -> Result<Upload, ApiError> {
     let reference = string("reference", REFERENCE_MAX_CHARS, &mut problems);
     let scheduled_for = match body.get("scheduled_for") {
         None | Some(Value::Null) => None,
-        Some(Value::String(at)) => scheduled_time(at, Utc::now())
+        Some(Value::String(at)) => crate::schedule::scheduled_time(at, Utc::now())
             .map_err(|problem| problems.push(problem))
             .ok(),
         Some(other) => {
@@ -385,43 +385,6 @@ fn parse_request(body: Value) -> Result<Upload, ApiError> {
         }),
         _ => Err(ApiError::validation("template_id and name are required")),
     }
-}
-
-/// How far ahead a send may be scheduled (GC Notify's
-/// `JOBS_MAX_SCHEDULE_HOURS_AHEAD`).
-pub const MAX_SCHEDULE_HOURS_AHEAD: i64 = 96;
-
-/// `scheduled_for` as GC Notify takes it: ISO 8601 with an offset, or
-/// without one (UTC), to the minute or finer; in the future and at most
-/// [`MAX_SCHEDULE_HOURS_AHEAD`] hours ahead.
-pub fn scheduled_time(raw: &str, now: DateTime<Utc>) -> Result<DateTime<Utc>, String> {
-    let raw = raw.trim();
-    let parsed = DateTime::parse_from_rfc3339(raw)
-        .map(|at| at.with_timezone(&Utc))
-        .ok()
-        .or_else(|| {
-            [
-                "%Y-%m-%dT%H:%M:%S%.f",
-                "%Y-%m-%d %H:%M:%S%.f",
-                "%Y-%m-%dT%H:%M",
-                "%Y-%m-%d %H:%M",
-            ]
-            .iter()
-            .find_map(|format| NaiveDateTime::parse_from_str(raw, format).ok())
-            .map(|at| at.and_utc())
-        })
-        .ok_or_else(|| {
-            "scheduled_for datetime format is invalid. It must be a valid ISO8601 date time format, https://en.wikipedia.org/wiki/ISO_8601".to_owned()
-        })?;
-    if parsed < now {
-        return Err("scheduled_for datetime can not be in the past".to_owned());
-    }
-    if parsed > now + chrono::Duration::hours(MAX_SCHEDULE_HOURS_AHEAD) {
-        return Err(format!(
-            "scheduled_for datetime can only be up to {MAX_SCHEDULE_HOURS_AHEAD} hours in the future"
-        ));
-    }
-    Ok(parsed)
 }
 
 /// `rows` as strings: text as it is, numbers and booleans as written,
@@ -847,29 +810,6 @@ pub fn thousands(n: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn scheduled_for_takes_iso_8601_up_to_96_hours_ahead() {
-        let now = DateTime::parse_from_rfc3339("2026-12-06T10:00:00Z")
-            .expect("time")
-            .with_timezone(&Utc);
-        let at = |raw: &str| scheduled_time(raw, now).map(|t| t.to_rfc3339());
-        assert_eq!(
-            at("2026-12-06 11:30").as_deref(),
-            Ok("2026-12-06T11:30:00+00:00")
-        );
-        assert_eq!(
-            at("2026-12-06T12:30:00+01:00").as_deref(),
-            Ok("2026-12-06T11:30:00+00:00")
-        );
-        assert_eq!(
-            at("2026-12-10T10:00:00.000Z").as_deref(),
-            Ok("2026-12-10T10:00:00+00:00")
-        );
-        assert!(at("2026-12-10T10:01:00Z").is_err_and(|e| e.contains("96 hours")));
-        assert!(at("2026-12-06T09:59:00Z").is_err_and(|e| e.contains("past")));
-        assert!(at("next tuesday").is_err_and(|e| e.contains("ISO8601")));
-    }
 
     #[test]
     fn numbers_are_grouped_by_thousands() {

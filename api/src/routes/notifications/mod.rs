@@ -3,6 +3,7 @@ mod get;
 mod letter;
 mod list;
 mod post;
+mod scheduled;
 pub(crate) mod view;
 
 pub use bulk::post_bulk;

@@ -60,8 +60,19 @@ async fn send(
     let documents = attach_files(&state, &caller, &mut send, id, &files)?;
     let message = render(&state, &caller, &send, &template, kind, reply_to, id)?;
     state.publisher.publish_documents(&documents).await?;
-    publish_accepted(&state, &caller, &message).await?;
-    Ok(HttpResponse::Created().json(created_body(&state, &message, sanitised_content)))
+    let created = match send.scheduled_for {
+        None => {
+            publish_accepted(&state, &caller, &message).await?;
+            created_body(&state, &message, sanitised_content)
+        }
+        Some(at) => {
+            super::scheduled::publish_scheduled(&state, &caller, &message, at).await?;
+            let mut created = created_body(&state, &message, sanitised_content);
+            created["scheduled_for"] = json!(herald_domain::format::timestamp(&at));
+            created
+        }
+    };
+    Ok(HttpResponse::Created().json(created))
 }
 
 /// Publishes an accepted notification (confirmed) and counts it.
