@@ -39,7 +39,7 @@
 //! | `HERALD_CALLBACK_RETRY_SECONDS` | `300` | delay between tries of a failed client callback |
 //! | `HERALD_CALLBACK_MAX_ATTEMPTS` | `5` | tries before a callback is parked |
 //! | `HERALD_SENDING_TIMEOUT_HOURS` | `72` | `sending` this long becomes `temporary-failure` |
-//! | `HERALD_CONSUMERS` | `persist,deliver,letters,inbound,status,callbacks,documents,timeouts` | the consumers `herald worker` runs |
+//! | `HERALD_CONSUMERS` | `persist,deliver,letters,inbound,status,callbacks,documents,timeouts` | the consumers `herald worker` runs (`deliver`: each type's single-send and bulk lanes; `persist` also folds jobs' counters and releases scheduled sends) |
 //! | `HERALD_DRAIN_SECONDS` | `5` | API drain window after SIGTERM (readiness 503, still serving) |
 //! | `HERALD_EMAIL_FROM_DOMAIN` | `notifications.example.org` | domain of `content.from_email` |
 //! | `HERALD_EMAIL_PROVIDER` | `none` | `ses` (Amazon SES v2) or `none` (normal/team-key emails fail as `technical-failure`) |
@@ -227,6 +227,8 @@ pub struct Settings {
     /// Which consumers `herald worker` runs (comma-separated): persist,
     /// deliver, letters, inbound, status, callbacks, documents, timeouts.
     /// Lets each role scale on its own queue as a separate Deployment.
+    /// `deliver` runs each type's single-send and bulk lanes; `persist` also
+    /// folds bulk jobs' counters and releases scheduled sends.
     #[arg(
         long,
         env = "HERALD_CONSUMERS",
