@@ -1025,3 +1025,32 @@ async fn a_scheduled_single_send_is_stored_at_once_and_sent_when_due() {
     .await;
     app.stop().await;
 }
+
+/// A job whose rows all fail before reaching a provider (a normal key, no
+/// provider configured) still finishes: each row counts as sent (it left
+/// `created`) and failed, none twice.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_job_whose_rows_fail_technically_finishes_with_them_counted_once() {
+    let app = spawn_app().await;
+    let key = app.fixture.normal_key.clone();
+    let response = app
+        .post(
+            "/v2/notifications/bulk",
+            &key,
+            &json!({"template_id": app.fixture.email_template, "name": "n", "rows": email_rows(20)}),
+        )
+        .await;
+    assert_eq!(response.status(), 201);
+    let job: Value = response.json().await.expect("json");
+    let id = job["data"]["id"].as_str().expect("id").to_owned();
+    let finished = wait_for_job(&app, &key, &id, Duration::from_secs(60), |job| {
+        job["job_status"] == "finished"
+    })
+    .await;
+    assert_eq!(
+        finished["counts"],
+        json!({"total": 20, "accepted": 20, "persisted": 20, "sent": 20,
+               "delivered": 0, "failed": 20})
+    );
+    app.stop().await;
+}

@@ -43,7 +43,8 @@ CREATE TABLE jobs (
 CREATE INDEX jobs_service_created_idx ON jobs (service_id, created_at DESC, id DESC);
 
 -- Increments, appended by the triggers below: one row per job per statement.
--- sent: left `created` for anything but technical-failure (handed on);
+-- sent: left `created` (handed to the provider or the simulator, or failed
+-- trying: technical-failure), except for `cancelled`;
 -- delivered / failed: net change of the rows in those statuses (a
 -- permanent bounce after `delivered` moves one from delivered to failed).
 CREATE TABLE job_counts (
@@ -92,7 +93,7 @@ BEGIN
     INSERT INTO job_counts (job_id, sent, delivered, failed)
     SELECT a.job_id,
            count(*) FILTER (WHERE b.status = 'created'
-                              AND a.status NOT IN ('created', 'technical-failure')),
+                              AND a.status NOT IN ('created', 'cancelled')),
            sum((a.status = 'delivered')::int - (b.status = 'delivered')::int),
            sum(herald_job_failure(a.status) - herald_job_failure(b.status))
     FROM after_rows a

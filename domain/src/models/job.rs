@@ -113,11 +113,11 @@ LEFT JOIN LATERAL (
 WHERE j.service_id = $1";
 
 impl Job {
-    /// The status to show: a queued job whose every accepted row has been
-    /// handed on (or failed) is "finished".
+    /// The status to show: a queued job whose every accepted row is stored
+    /// and has left `created` (handed on, or failed trying) is "finished".
     pub fn status(&self) -> &str {
         if self.job_status == status::IN_PROGRESS
-            && self.sent + self.failed >= i64::from(self.accepted)
+            && self.sent >= i64::from(self.accepted)
             && self.persisted >= i64::from(self.accepted)
         {
             status::FINISHED
