@@ -71,6 +71,15 @@ pub async fn post_bulk(
     state
         .limits
         .check_rate(&caller.service.service, caller.key_type)?;
+    // A few at a time per process: each holds its body and rows in memory.
+    // The others wait here, before their body is read (within the request's
+    // deadline).
+    let _turn = state
+        .bulk
+        .at_once
+        .acquire()
+        .await
+        .map_err(|_| ApiError::Unavailable("The API is shutting down".into()))?;
     let limit = body::MAX_BODY_BYTES.max(state.bulk.max_rows.saturating_mul(BODY_BYTES_PER_ROW));
     let body = body::read_json_up_to(&request, payload, false, limit).await?;
     let read = started.elapsed();
