@@ -11,7 +11,7 @@ use herald_domain::kinds::KeyType;
 use herald_domain::messages::{self, NotificationMessage};
 use uuid::Uuid;
 
-use crate::helpers::{AMQP_URL, Options, TestEnv, spawn_app_with};
+use crate::helpers::{AMQP_URL, Options, TestEnv, metric, spawn_app_with};
 use crate::persist::{dead_letters, message};
 
 /// Publishes `notifications` to the exchange as one packed message, as the
@@ -58,17 +58,6 @@ fn sorted_ids(messages: &[NotificationMessage]) -> Vec<Uuid> {
 }
 
 /// A counter or histogram sample from the metrics page.
-async fn metric(address: &str, name: &str) -> f64 {
-    let page = reqwest::get(format!("{address}/metrics"))
-        .await
-        .expect("metrics")
-        .text()
-        .await
-        .expect("text");
-    page.lines()
-        .find_map(|line| line.strip_prefix(name)?.strip_prefix(' ')?.parse().ok())
-        .unwrap_or_default()
-}
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn notifications_posted_together_travel_packed_and_are_stored_and_delivered() {

@@ -6,8 +6,19 @@
 //! them (publishes then answer 503 at once instead of hanging), marks the
 //! broker check unready and reconnects with backoff. After a reconnect it
 //! reloads the whole cache, since change events may have been missed.
+//!
+//! A 503 means not stored. A publish that failed after its message was sent
+//! (connection lost, confirm timed out) may still be held by the broker, so
+//! before answering, the API disowns the notifications in PostgreSQL
+//! ([`disowned`]): they are then never stored or sent, unless the message
+//! had already landed, in which case the answer is 201 after all.
+//!
+//! Readiness follows the publishes too: while they keep failing (a cluster
+//! that lost its majority, a memory alarm) the publish check fails, and
+//! after its grace the pod is unready; a canary message then tries the
+//! broker every second and the first confirm makes the pod ready again.
 
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, RwLock, Weak};
 use std::time::{Duration, Instant};
 
@@ -18,13 +29,16 @@ use herald_domain::messages::{
     StatusMessage,
 };
 use herald_domain::metrics::Metrics;
+use herald_domain::models::disowned::{self, Ownership};
 use herald_probes::Health;
 use lapin::options::{BasicAckOptions, BasicConsumeOptions, QueueBindOptions, QueueDeclareOptions};
 use lapin::types::FieldTable;
 use lapin::{Channel, Connection};
 use tokio_util::sync::CancellationToken;
+use uuid::Uuid;
 
 use crate::cache::ServiceCache;
+use crate::db::Db;
 use crate::error::ApiError;
 use crate::group_commit::{GroupCommit, Limits};
 
@@ -35,6 +49,12 @@ mod bulk;
 /// them together).
 const PUBLISH_CHANNELS: usize = 4;
 pub const BROKER_CHECK: &str = "broker";
+/// Readiness check: the last publish was confirmed (or none failed since).
+pub const PUBLISH_CHECK: &str = "broker-publish";
+/// A connection's close waits this long for the broker at most.
+const CLOSE_WITHIN: Duration = Duration::from_secs(5);
+/// How often a pod whose publishes fail tries the broker with a canary.
+const CANARY_EVERY: Duration = Duration::from_secs(1);
 const LOOP: &str = "broker-link";
 
 /// Packed publishes awaiting their confirm below which a group of accepted
@@ -45,11 +65,36 @@ const NOTIFICATION_PUBLISHES_IN_FLIGHT: usize = 1;
 pub struct Publisher {
     channels: RwLock<Vec<Channel>>,
     next: AtomicUsize,
+    /// The broker has blocked this connection (a memory or disk alarm):
+    /// publishes answer 503 at once rather than wait for a confirm.
+    blocked: AtomicBool,
+    /// A publish has failed since the last confirmed one.
+    failing: AtomicBool,
     topology: Topology,
     timeout: Duration,
     metrics: Metrics,
+    health: Health,
+    /// Where notifications whose publish had an unknown outcome are disowned.
+    db: Db,
     /// Accepted notifications, packed by routing key: one message per group.
-    notifications: GroupCommit<String, Vec<u8>>,
+    notifications: GroupCommit<String, Encoded>,
+}
+
+/// One accepted notification, as JSON, with its id.
+pub struct Encoded {
+    id: Uuid,
+    json: Vec<u8>,
+}
+
+/// Publisher settings.
+pub struct PublisherSettings {
+    pub topology: Topology,
+    /// Confirm wait at most; then the publish fails (503).
+    pub timeout: Duration,
+    /// Notifications packed in one message at most.
+    pub group_size: usize,
+    /// A group's wait for a free publish slot at most.
+    pub group_wait: Duration,
 }
 
 impl Publisher {
@@ -57,22 +102,22 @@ impl Publisher {
     /// `group_size`, each waiting at most `group_wait` for a free publish
     /// slot. Starts the grouping task on the current runtime.
     pub fn start(
-        topology: Topology,
-        timeout: Duration,
+        settings: PublisherSettings,
         metrics: Metrics,
-        group_size: usize,
-        group_wait: Duration,
+        health: Health,
+        db: Db,
     ) -> Arc<Publisher> {
         let limits = Limits {
-            size: group_size,
-            max_wait: group_wait,
+            size: settings.group_size,
+            max_wait: settings.group_wait,
             in_flight: NOTIFICATION_PUBLISHES_IN_FLIGHT,
         };
+        health.set_ready(PUBLISH_CHECK, true, "no publish failed");
         Arc::new_cyclic(|this: &Weak<Publisher>| {
             let this = this.clone();
             let notifications = GroupCommit::start(
                 limits,
-                Arc::new(move |routing_key: String, encoded: Vec<Vec<u8>>| {
+                Arc::new(move |routing_key: String, encoded: Vec<Encoded>| {
                     let this = this.clone();
                     Box::pin(async move {
                         match this.upgrade() {
@@ -85,9 +130,13 @@ impl Publisher {
             Publisher {
                 channels: RwLock::new(Vec::new()),
                 next: AtomicUsize::new(0),
-                topology,
-                timeout,
+                blocked: AtomicBool::new(false),
+                failing: AtomicBool::new(false),
+                topology: settings.topology,
+                timeout: settings.timeout,
                 metrics,
+                health,
+                db,
                 notifications,
             }
         })
@@ -128,7 +177,10 @@ impl Publisher {
         let published = if precompiled {
             self.publish_precompiled_letter(message).await
         } else {
-            let encoded = serde_json::to_vec(message).map_err(anyhow::Error::from)?;
+            let encoded = Encoded {
+                id: message.id,
+                json: serde_json::to_vec(message).map_err(anyhow::Error::from)?,
+            };
             self.notifications
                 .publish(message.routing_key(), encoded)
                 .await
@@ -152,43 +204,95 @@ impl Publisher {
             letter.precompiled_pdf = None;
         }
         let letters_queue = self.topology.deliver_queue(message.notification_type);
-        let (to_letters, to_persist) = tokio::join!(
-            self.publish_to_queue(&letters_queue, message),
-            self.publish_to_exchange(broker::PRECOMPILED_LETTER_ROUTING_KEY, &without_pdf),
+        let exchange = self.topology.notifications_exchange();
+        let (whole, without_pdf) = (
+            serde_json::to_vec(message).map_err(anyhow::Error::from)?,
+            serde_json::to_vec(&without_pdf).map_err(anyhow::Error::from)?,
         );
-        to_letters.and(to_persist)
-    }
-
-    async fn publish_to_exchange(
-        &self,
-        routing_key: &str,
-        message: &NotificationMessage,
-    ) -> Result<(), ApiError> {
-        let payload = serde_json::to_vec(message).map_err(anyhow::Error::from)?;
-        self.publish_confirmed(
-            &self.topology.notifications_exchange(),
-            routing_key,
-            &payload,
-        )
-        .await
+        let (to_letters, to_persist) = tokio::join!(
+            self.confirm("", &letters_queue, &whole),
+            self.confirm(
+                &exchange,
+                broker::PRECOMPILED_LETTER_ROUTING_KEY,
+                &without_pdf
+            ),
+        );
+        // Either half may be in the broker when the other failed: the
+        // notification is settled as a whole.
+        let outcome = match (to_letters, to_persist) {
+            (Ok(()), Ok(())) => Ok(()),
+            (Err(failure), Ok(())) | (Ok(()), Err(failure)) => Err(Failure {
+                may_have_landed: true,
+                ..failure
+            }),
+            (Err(first), Err(second)) => Err(Failure {
+                may_have_landed: first.may_have_landed || second.may_have_landed,
+                ..first
+            }),
+        };
+        self.settle(&[message.id], outcome).await
     }
 
     /// Publishes one group of accepted notifications (each already JSON) as
     /// one message: the notification itself for a group of one, else a
     /// JSON array of them with [`broker::NOTIFICATIONS_HEADER`].
-    async fn publish_pack(&self, routing_key: &str, encoded: Vec<Vec<u8>>) -> Result<(), ApiError> {
+    async fn publish_pack(&self, routing_key: &str, encoded: Vec<Encoded>) -> Result<(), ApiError> {
         let count = encoded.len();
         self.metrics.publish_group_size.observe(count as f64);
-        let payload = match <[Vec<u8>; 1]>::try_from(encoded) {
-            Ok([single]) => single,
-            Err(encoded) => herald_domain::messages::pack(&encoded),
+        let ids: Vec<Uuid> = encoded.iter().map(|e| e.id).collect();
+        let payload = match <[Encoded; 1]>::try_from(encoded) {
+            Ok([single]) => single.json,
+            Err(encoded) => herald_domain::messages::pack(
+                &encoded.into_iter().map(|e| e.json).collect::<Vec<_>>(),
+            ),
         };
         let exchange = self.topology.notifications_exchange();
         let (exchange, payload) = (exchange.as_str(), payload.as_slice());
-        self.confirmed(routing_key, |channel| async move {
-            broker::publish_notifications(&channel, exchange, routing_key, payload, count).await
-        })
-        .await
+        let outcome = self
+            .confirmed_outcome(routing_key, |channel| async move {
+                broker::publish_notifications(&channel, exchange, routing_key, payload, count).await
+            })
+            .await;
+        self.settle(&ids, outcome).await
+    }
+
+    /// Turns a notification message's publish outcome into the answer. A
+    /// failure after which the broker may hold the message is settled in
+    /// PostgreSQL: the notifications are disowned (503, and never stored or
+    /// sent), unless they are stored already (201).
+    async fn settle(&self, ids: &[Uuid], outcome: Result<(), Failure>) -> Result<(), ApiError> {
+        let failure = match outcome {
+            Ok(()) => return Ok(()),
+            Err(failure) => failure,
+        };
+        if !failure.may_have_landed {
+            return Err(failure.answer);
+        }
+        let ids = ids.to_vec();
+        let decided = self.db.run(move |conn| disowned::disown(conn, &ids)).await;
+        let outcome = match &decided {
+            Ok(Ownership::Landed) => "landed",
+            Ok(Ownership::Disowned) => "disowned",
+            Err(_) => "unknown",
+        };
+        self.metrics
+            .publish_uncertain_total
+            .with_label_values(&[outcome])
+            .inc();
+        match decided {
+            Ok(Ownership::Landed) => {
+                tracing::info!("an unconfirmed message is stored after all: answered 201");
+                Ok(())
+            }
+            Ok(Ownership::Disowned) => Err(failure.answer),
+            Err(error) => {
+                // Neither the broker nor the database could settle it: the
+                // one case where a 503'd notification may still be stored
+                // (docs/reliability.md).
+                tracing::error!(%error, "a publish's outcome is unknown and could not be disowned");
+                Err(failure.answer)
+            }
+        }
     }
 
     /// Queues a provider's status event (or complaint) for the status
@@ -251,7 +355,18 @@ impl Publisher {
         routing_key: &str,
         payload: &[u8],
     ) -> Result<(), ApiError> {
-        self.confirmed(routing_key, |channel| async move {
+        self.confirm(exchange, routing_key, payload)
+            .await
+            .map_err(|failure| failure.answer)
+    }
+
+    async fn confirm(
+        &self,
+        exchange: &str,
+        routing_key: &str,
+        payload: &[u8],
+    ) -> Result<(), Failure> {
+        self.confirmed_outcome(routing_key, |channel| async move {
             broker::publish_confirmed(&channel, exchange, routing_key, payload, None).await
         })
         .await
@@ -264,12 +379,40 @@ impl Publisher {
         F: FnOnce(Channel) -> Fut,
         Fut: std::future::Future<Output = Result<(), PublishError>>,
     {
-        let channel = self.channel().ok_or_else(|| {
+        self.confirmed_outcome(routing_key, publish)
+            .await
+            .map_err(|failure| failure.answer)
+    }
+
+    /// Runs `publish` on one of the confirm channels within the publish
+    /// timeout. A failure is counted and recorded for readiness, and says
+    /// whether the broker may hold the message anyway.
+    async fn confirmed_outcome<F, Fut>(&self, routing_key: &str, publish: F) -> Result<(), Failure>
+    where
+        F: FnOnce(Channel) -> Fut,
+        Fut: std::future::Future<Output = Result<(), PublishError>>,
+    {
+        let refused = |reason: &'static str, message: &str| {
             self.metrics
                 .publish_failures_total
-                .with_label_values(&["disconnected"])
+                .with_label_values(&[reason])
                 .inc();
-            ApiError::Unavailable("The message broker is unavailable; try again shortly".into())
+            Failure {
+                may_have_landed: false,
+                answer: ApiError::Unavailable(message.into()),
+            }
+        };
+        if self.blocked.load(Ordering::Relaxed) {
+            return Err(refused(
+                "blocked",
+                "The message broker is not accepting messages (resource alarm); try again shortly",
+            ));
+        }
+        let channel = self.channel().ok_or_else(|| {
+            refused(
+                "disconnected",
+                "The message broker is unavailable; try again shortly",
+            )
         })?;
         let started = Instant::now();
         let outcome = tokio::time::timeout(self.timeout, publish(channel))
@@ -278,6 +421,7 @@ impl Publisher {
         self.metrics
             .publish_confirm_duration_seconds
             .observe(started.elapsed().as_secs_f64());
+        self.record(&outcome);
         outcome.map_err(|error| {
             let reason = match &error {
                 PublishError::Broker(_) => "broker_error",
@@ -291,11 +435,61 @@ impl Publisher {
                 .with_label_values(&[reason])
                 .inc();
             tracing::warn!(%error, routing_key, "publish not confirmed");
-            ApiError::Unavailable(
-                "The message broker did not accept the message; try again shortly".into(),
-            )
+            Failure {
+                may_have_landed: error.may_have_landed(),
+                answer: ApiError::Unavailable(
+                    "The message broker did not accept the message; try again shortly".into(),
+                ),
+            }
         })
     }
+
+    /// Publishes that time out or are nacked make the publish check fail
+    /// (unready after its grace); a confirmed one makes it pass.
+    fn record(&self, outcome: &Result<(), PublishError>) {
+        match outcome {
+            Ok(()) => {
+                if self.failing.swap(false, Ordering::Relaxed) {
+                    self.health
+                        .set_ready(PUBLISH_CHECK, true, "publishes are confirmed again");
+                }
+            }
+            Err(error @ (PublishError::TimedOut | PublishError::Nacked)) => {
+                self.failing.store(true, Ordering::Relaxed);
+                self.health.set_ready(
+                    PUBLISH_CHECK,
+                    false,
+                    format!("publishes are not confirmed: {error}"),
+                );
+            }
+            Err(_) => {}
+        }
+    }
+
+    /// While publishes fail, tries the broker with a canary message (to a
+    /// quorum queue of its own, holding one message) every second, so that
+    /// a pod taken out of the load balancer notices when the broker takes
+    /// messages again.
+    async fn canary(&self, stop: &CancellationToken) {
+        let queue = self.topology.canary_queue();
+        loop {
+            tokio::select! {
+                () = stop.cancelled() => return,
+                () = tokio::time::sleep(CANARY_EVERY) => {}
+            }
+            if self.failing.load(Ordering::Relaxed) && !self.blocked.load(Ordering::Relaxed) {
+                let _ = self.confirm("", &queue, b"{}").await;
+            }
+        }
+    }
+}
+
+/// A publish that was not confirmed.
+struct Failure {
+    /// The broker may hold the message (see [`PublishError::may_have_landed`]).
+    may_have_landed: bool,
+    /// The request's 503.
+    answer: ApiError,
 }
 
 /// Keeps the broker link up until `stop` is cancelled.
@@ -309,6 +503,10 @@ pub async fn supervise(
     let mut backoff = Duration::from_millis(100);
     health.set_ready(BROKER_CHECK, false, "connecting");
     health.register_loop(LOOP, Duration::from_secs(30));
+    let canary = tokio::spawn({
+        let (publisher, stop) = (publisher.clone(), stop.clone());
+        async move { publisher.canary(&stop).await }
+    });
     loop {
         health.beat(LOOP);
         let attempt = async {
@@ -341,19 +539,28 @@ pub async fn supervise(
                 }
                 let closed = tokio::select! {
                     () = stop.cancelled() => false,
-                    () = watch(&connection, &mut changes, &cache, &health) => true,
+                    () = watch(&connection, &mut changes, &publisher, &cache, &health) => true,
                 };
                 let publish_channels = publisher.set_channels(Vec::new());
+                publisher.blocked.store(false, Ordering::Relaxed);
                 publisher.metrics.broker_connected.set(0);
-                if !closed {
-                    // Every channel closed before the connection: a channel
-                    // merely dropped is closed by lapin in the background,
-                    // and when that lands after the connection's close it
-                    // logs a connection error.
+                // Closed whether stopping or lost (a connection whose change
+                // consumer ended may still be up; dropped, lapin would keep
+                // it open). Every channel closed before the connection: a
+                // channel merely dropped is closed by lapin in the
+                // background, and when that lands after the connection's
+                // close it logs a connection error. Bounded: a broker that
+                // stopped answering does not hold the reconnect.
+                let close = async {
                     for channel in publish_channels.iter().chain([&changes_channel]) {
-                        let _ = channel.close(200, "shutting down".into()).await;
+                        if channel.status().connected() {
+                            let _ = channel.close(200, "closing".into()).await;
+                        }
                     }
-                    let _ = connection.close(200, "shutting down".into()).await;
+                    let _ = connection.close(200, "closing".into()).await;
+                };
+                let _ = tokio::time::timeout(CLOSE_WITHIN, close).await;
+                if !closed {
                     break;
                 }
                 health.set_ready(BROKER_CHECK, false, "connection lost; reconnecting");
@@ -371,6 +578,7 @@ pub async fn supervise(
         }
     }
     health.unregister_loop(LOOP);
+    let _ = canary.await;
 }
 
 /// The channel and the consumer of this process's change events.
@@ -414,10 +622,11 @@ async fn subscribe_to_changes(
 async fn watch(
     connection: &Connection,
     changes: &mut lapin::Consumer,
+    publisher: &Publisher,
     cache: &ServiceCache,
     health: &Health,
 ) {
-    let mut tick = tokio::time::interval(Duration::from_millis(500));
+    let mut tick = tokio::time::interval(Duration::from_millis(200));
     loop {
         tokio::select! {
             delivery = changes.next() => match delivery {
@@ -437,8 +646,13 @@ async fn watch(
             },
             _ = tick.tick() => {
                 health.beat(LOOP);
-                if !connection.status().connected() {
+                let status = connection.status();
+                if !status.connected() {
                     return;
+                }
+                let blocked = status.blocked();
+                if publisher.blocked.swap(blocked, Ordering::Relaxed) != blocked {
+                    tracing::warn!(blocked, "the broker changed this connection's flow (connection.blocked / unblocked)");
                 }
             }
         }

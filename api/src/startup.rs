@@ -21,7 +21,7 @@ use crate::cache::{CACHE_CHECK, ServiceCache};
 use crate::db::Db;
 use crate::deadline;
 use crate::limits::Limits;
-use crate::publisher::{self, Publisher};
+use crate::publisher::{self, Publisher, PublisherSettings};
 use crate::receipt_groups::ReceiptGroups;
 use crate::routes;
 use crate::routes::receipts::SnsWebhook;
@@ -173,15 +173,20 @@ impl Application {
         let db = Db::new(pool, settings.db_timeout(), metrics.clone());
         let cache = Arc::new(ServiceCache::new(db.clone()));
         let publisher = Publisher::start(
-            settings.topology(),
-            settings.publish_timeout(),
+            PublisherSettings {
+                topology: settings.topology(),
+                timeout: settings.publish_timeout(),
+                group_size: settings.publish_group_size,
+                group_wait: settings.publish_group_wait(),
+            },
             metrics.clone(),
-            settings.publish_group_size,
-            settings.publish_group_wait(),
+            health.clone(),
+            db.clone(),
         );
         let stop = CancellationToken::new();
 
         health.set_grace(publisher::BROKER_CHECK, settings.broker_grace());
+        health.set_grace(publisher::PUBLISH_CHECK, settings.broker_grace());
         let mut tasks = Vec::new();
         tasks.push(tokio::spawn(db::watch_database(
             db.pool().clone(),

@@ -158,6 +158,7 @@ impl Topology {
             queues.push(self.parked_queue_for(&queue));
         }
         queues.push(self.simulated_receipts_queue());
+        queues.push(self.canary_queue());
         queues
     }
 
@@ -202,6 +203,13 @@ impl Topology {
 
     pub fn changes_exchange(&self) -> String {
         format!("{}.changes", self.prefix)
+    }
+
+    /// A quorum queue holding at most one message, which no one consumes:
+    /// an API whose publishes fail publishes canaries to it, and a confirm
+    /// says the broker (a majority of its nodes) takes messages again.
+    pub fn canary_queue(&self) -> String {
+        format!("{}.canary", self.prefix)
     }
 
     /// Declares exchanges, queues and bindings (idempotent), on a channel
@@ -257,6 +265,10 @@ impl Topology {
         let callbacks = self.callbacks_queue();
         self.declare_work_queue(&mut declarer, &callbacks).await?;
         self.declare_retry_queues(&mut declarer, &callbacks).await?;
+        let mut canary = self.quorum_args();
+        canary.insert("x-max-length".into(), AMQPValue::LongLongInt(1));
+        canary.insert("x-overflow".into(), long_string("drop-head"));
+        declarer.quorum_queue(&self.canary_queue(), canary).await?;
         let _ = declarer.channel.close(200, "declared".into()).await;
         Ok(())
     }
@@ -499,6 +511,20 @@ pub enum PublishError {
     TimedOut,
     #[error("the message could not be encoded: {0}")]
     Encode(#[from] serde_json::Error),
+}
+
+impl PublishError {
+    /// Whether the broker may hold the message although no confirm said so:
+    /// it was sent, and then the connection failed, the confirm did not come
+    /// in time, or the broker nacked it (an internal error, after which
+    /// RabbitMQ does not promise the message is gone). Not when it was never
+    /// sent or was returned unroutable.
+    pub fn may_have_landed(&self) -> bool {
+        match self {
+            PublishError::Broker(_) | PublishError::Nacked | PublishError::TimedOut => true,
+            PublishError::Unroutable(_) | PublishError::Encode(_) => false,
+        }
+    }
 }
 
 fn properties(

@@ -30,7 +30,7 @@
 //! | `HERALD_DB_POOL_SIZE` | `4` | PostgreSQL connections per process (API and worker) |
 //! | `HERALD_CACHE_RELOAD_SECONDS` | `60` | full reload of services, keys and templates (safety net) |
 //! | `HERALD_READ_YOUR_WRITE_MS` | `3000` | how long GET by id waits for a young notification to be persisted |
-//! | `HERALD_BROKER_GRACE_SECONDS` | `10` | broker down this long before readiness drops |
+//! | `HERALD_BROKER_GRACE_SECONDS` | `10` | broker down, or publishes unconfirmed, this long before readiness drops |
 //! | `HERALD_DB_CHECK_SECONDS` | `5` | period of the background database check (metrics, `/_status`) |
 //! | `HERALD_STATUS_BATCH_SIZE` | `1000` | status events per transaction (at most; prefetch is twice this) |
 //! | `HERALD_STATUS_CONSUMERS` | `2` | status consumer loops per worker process (one commits while another gathers) |
@@ -185,7 +185,8 @@ pub struct Settings {
     #[arg(long, env = "HERALD_READ_YOUR_WRITE_MS", default_value_t = 3000)]
     pub read_your_write_ms: u64,
 
-    /// Seconds the broker connection may be down before readiness drops.
+    /// Seconds the broker connection may be down, or its publishes keep
+    /// failing (no confirm in time), before readiness drops.
     #[arg(long, env = "HERALD_BROKER_GRACE_SECONDS", default_value_t = 10)]
     pub broker_grace_seconds: u64,
 

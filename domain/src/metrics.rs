@@ -23,6 +23,15 @@ pub struct Metrics {
     pub publish_group_size: Histogram,
     /// Publishes that failed (nack, timeout, broker down): answered 503.
     pub publish_failures_total: IntCounterVec,
+    /// Publishes whose outcome the API could not know (connection lost,
+    /// confirm timed out), by what the ownership check found: `landed`
+    /// (stored after all: 201), `disowned` (never stored: 503), `unknown`
+    /// (the database could not be asked either: 503, see
+    /// docs/reliability.md).
+    pub publish_uncertain_total: IntCounterVec,
+    /// Notifications a worker skipped because the API disowned them, by
+    /// consumer (`persist`, `deliver`, `letters`).
+    pub disowned_skipped_total: IntCounterVec,
     /// Messages per committed persist batch.
     pub persist_batch_size: Histogram,
     pub persist_batch_commit_duration_seconds: Histogram,
@@ -80,12 +89,15 @@ pub struct Metrics {
 /// publish failure or parked callback would never fire.
 pub const PUBLISH_FAILURE_REASONS: &[&str] = &[
     "disconnected",
+    "blocked",
     "timeout",
     "nacked",
     "unroutable",
     "broker_error",
     "encode",
 ];
+pub const PUBLISH_UNCERTAIN_OUTCOMES: &[&str] = &["landed", "disowned", "unknown"];
+pub const DISOWNED_SKIPPED_BY: &[&str] = &["persist", "deliver", "letters"];
 pub const STATUS_OUTCOMES: &[&str] = &["applied", "stale", "retried", "parked"];
 pub const CALLBACK_OUTCOMES: &[&str] =
     &["sent", "retried", "deferred", "failed", "parked", "dropped"];
@@ -144,6 +156,20 @@ impl Metrics {
                     "Publishes not confirmed by the broker",
                 ),
                 &["reason"],
+            )?,
+            publish_uncertain_total: IntCounterVec::new(
+                Opts::new(
+                    "herald_publish_uncertain_total",
+                    "Publishes whose outcome was unknown, by what the ownership check found",
+                ),
+                &["outcome"],
+            )?,
+            disowned_skipped_total: IntCounterVec::new(
+                Opts::new(
+                    "herald_disowned_skipped_total",
+                    "Notifications not stored or sent because the API disowned them (answered 503)",
+                ),
+                &["consumer"],
             )?,
             persist_batch_size: Histogram::with_opts(
                 HistogramOpts::new(
@@ -285,6 +311,8 @@ impl Metrics {
     fn start_known_series(&self) {
         let known = [
             (&self.publish_failures_total, PUBLISH_FAILURE_REASONS),
+            (&self.publish_uncertain_total, PUBLISH_UNCERTAIN_OUTCOMES),
+            (&self.disowned_skipped_total, DISOWNED_SKIPPED_BY),
             (&self.status_events_total, STATUS_OUTCOMES),
             (&self.callbacks_total, CALLBACK_OUTCOMES),
             (&self.db_checks_total, DB_CHECK_RESULTS),
@@ -312,6 +340,8 @@ impl Metrics {
         r.register(Box::new(self.publish_confirm_duration_seconds.clone()))?;
         r.register(Box::new(self.publish_group_size.clone()))?;
         r.register(Box::new(self.publish_failures_total.clone()))?;
+        r.register(Box::new(self.publish_uncertain_total.clone()))?;
+        r.register(Box::new(self.disowned_skipped_total.clone()))?;
         r.register(Box::new(self.persist_batch_size.clone()))?;
         r.register(Box::new(self.persist_batch_commit_duration_seconds.clone()))?;
         r.register(Box::new(self.persist_rows_total.clone()))?;

@@ -4,6 +4,9 @@
                   --sms-template ID --seconds N --rate R --threads T --out FILE
   faults.py audit --psql "psql -h 127.0.0.1 -p PORT -U postgres -d DB"
                   --results FILE --wait SECONDS
+  faults.py poison --base-url URL --key KEY --email-template ID --amqp URL
+                  --queue QUEUE --reference REF --out FILE
+  faults.py dead-letters --amqp URL --queue QUEUE --expect N --wait SECONDS
 
 `load` sends notifications with the official GOV.UK Notify Python client
 (notifications-python-client, real JWTs): emails and text messages in turn,
@@ -22,6 +25,12 @@ in PostgreSQL with a final status, then checks and prints the counts:
   * requests with no answer (client timeout, connection reset) may be
     either: they are counted, not judged.
 Exit status 1 if any check fails.
+
+`poison` sends one email (through the client, recorded in FILE like the
+load's requests) whose reference is REF, which the scenario has made the
+database refuse, and publishes one undecodable message straight to QUEUE.
+`dead-letters` waits until QUEUE (a `.dead` queue) holds N messages and
+prints each one's `x-herald-reason`, leaving them there.
 """
 import argparse
 import csv
@@ -196,6 +205,57 @@ def audit(args):
     return 0 if ok else 1
 
 
+def poison(args):
+    import pika
+    from notifications_python_client.notifications import NotificationsAPIClient
+
+    client = NotificationsAPIClient(args.key, base_url=args.base_url)
+    code = str(random.randrange(10**9))
+    record = {"ref": args.reference, "kind": "email", "key": "test", "code": code,
+              "to": "poison@example.com"}
+    answer = client.send_email_notification(
+        email_address=record["to"], template_id=args.email_template,
+        personalisation={"name": "Poison", "code": code}, reference=args.reference)
+    record["status"] = 201
+    record["id"] = answer["id"]
+    with open(args.out, "a") as out:
+        out.write(json.dumps(record) + "\n")
+    connection = pika.BlockingConnection(pika.URLParameters(args.amqp))
+    channel = connection.channel()
+    channel.confirm_delivery()
+    channel.basic_publish("", args.queue, b"\xff this is not a notification",
+                          pika.BasicProperties(delivery_mode=2))
+    connection.close()
+    print(f"poison: {record['id']} accepted (the database refuses it); "
+          f"one undecodable message published to {args.queue}", flush=True)
+    return 0
+
+
+def dead_letters(args):
+    import pika
+
+    deadline = time.monotonic() + args.wait
+    while True:
+        connection = pika.BlockingConnection(pika.URLParameters(args.amqp))
+        channel = connection.channel()
+        reasons = []
+        while True:
+            method, properties, _ = channel.basic_get(args.queue, auto_ack=False)
+            if method is None:
+                break
+            headers = properties.headers or {}
+            reason = headers.get("x-herald-reason", "(no reason)")
+            reasons.append(reason.decode() if isinstance(reason, bytes) else str(reason))
+        connection.close()  # unacked: they stay in the queue
+        if len(reasons) >= args.expect or time.monotonic() > deadline:
+            break
+        time.sleep(2)
+    for reason in reasons:
+        print(f"dead-lettered: {reason}", flush=True)
+    print(f"dead-letters: {len(reasons)} in {args.queue} (expected {args.expect})", flush=True)
+    return 0 if len(reasons) == args.expect else 1
+
+
 def main():
     parser = argparse.ArgumentParser()
     sub = parser.add_subparsers(dest="command", required=True)
@@ -213,11 +273,24 @@ def main():
     a.add_argument("--psql", required=True)
     a.add_argument("--results", required=True)
     a.add_argument("--wait", type=float, default=120)
+    q = sub.add_parser("poison")
+    q.add_argument("--base-url", required=True)
+    q.add_argument("--key", required=True)
+    q.add_argument("--email-template", required=True)
+    q.add_argument("--amqp", required=True)
+    q.add_argument("--queue", required=True)
+    q.add_argument("--reference", required=True)
+    q.add_argument("--out", required=True)
+    d = sub.add_parser("dead-letters")
+    d.add_argument("--amqp", required=True)
+    d.add_argument("--queue", required=True)
+    d.add_argument("--expect", type=int, required=True)
+    d.add_argument("--wait", type=float, default=60)
     args = parser.parse_args()
     if args.command == "load":
         load(args)
         return 0
-    return audit(args)
+    return {"audit": audit, "poison": poison, "dead-letters": dead_letters}[args.command](args)
 
 
 if __name__ == "__main__":

@@ -419,6 +419,20 @@ pub struct Fixture {
 }
 
 /// A Notify bearer token for a key, as the official clients make it.
+/// A sample's value on the `/metrics` page at `address` (0 when absent);
+/// `name` includes any labels, as printed.
+pub async fn metric(address: &str, name: &str) -> f64 {
+    let page = reqwest::get(format!("{address}/metrics"))
+        .await
+        .expect("metrics")
+        .text()
+        .await
+        .expect("text");
+    page.lines()
+        .find_map(|line| line.strip_prefix(name)?.strip_prefix(' ')?.parse().ok())
+        .unwrap_or_default()
+}
+
 pub fn token(key: &str) -> String {
     token_at(key, chrono::Utc::now().timestamp())
 }

@@ -248,9 +248,14 @@ async fn session<H: BatchHandler>(
         settings.topology.prefix()
     );
     // Setting up waits on the broker: a stop, or a broker that accepts the
-    // connection but never answers, must not hold it forever.
+    // connection but never answers (a quorum queue declared while its
+    // cluster has no majority waits for one), must not hold it forever.
+    let connection = tokio::select! {
+        () = stop.cancelled() => return Ok(()),
+        connected = tokio::time::timeout(SETUP_TIMEOUT, broker::connect(&settings.amqp_url, &name)) => connected
+            .map_err(|_| anyhow::anyhow!("the broker did not answer within {SETUP_TIMEOUT:?}"))??,
+    };
     let setup = async {
-        let connection = broker::connect(&settings.amqp_url, &name).await?;
         let channel = connection.create_channel().await?;
         settings.topology.declare(&connection).await?;
         channel
@@ -269,18 +274,36 @@ async fn session<H: BatchHandler>(
                 FieldTable::default(),
             )
             .await?;
-        Ok::<_, lapin::Error>((connection, channel, outbox, deliveries))
+        let sampler_channel = connection.create_channel().await?;
+        Ok::<_, lapin::Error>((channel, outbox, deliveries, sampler_channel))
     };
-    let (connection, channel, outbox, mut deliveries) = tokio::select! {
-        () = stop.cancelled() => return Ok(()),
-        setup = tokio::time::timeout(SETUP_TIMEOUT, setup) => setup
-            .map_err(|_| anyhow::anyhow!("the broker did not answer within {SETUP_TIMEOUT:?}"))??,
+    let set_up = tokio::select! {
+        () = stop.cancelled() => None,
+        set_up = tokio::time::timeout(SETUP_TIMEOUT, setup) => Some(set_up),
+    };
+    let (channel, outbox, mut deliveries, sampler_channel) = match set_up {
+        Some(Ok(Ok(set_up))) => set_up,
+        // Whatever failed, the connection is closed here: a connection
+        // merely dropped stays open in lapin's background (its channels and
+        // consumers refer to it), and a consumer registered on it just
+        // before the timeout would hold its deliveries unacked for ever.
+        None => {
+            close(connection, []).await;
+            return Ok(());
+        }
+        Some(Ok(Err(error))) => {
+            close(connection, []).await;
+            return Err(error.into());
+        }
+        Some(Err(_)) => {
+            close(connection, []).await;
+            anyhow::bail!("the broker did not answer within {SETUP_TIMEOUT:?}");
+        }
     };
     health.set_ready(settings.check, true, "consuming");
     tracing::info!(queue = %settings.queue, "consumer started");
     let mut sampled = vec![settings.queue.clone()];
     sampled.extend(settings.topology.holding_queues_for(&settings.queue));
-    let sampler_channel = connection.create_channel().await?;
     let sampler = tokio::spawn(sample_depth(
         sampler_channel.clone(),
         sampled,
@@ -297,15 +320,16 @@ async fn session<H: BatchHandler>(
     )
     .await;
     sampler.abort();
-    if result.is_ok() {
-        // Every channel is closed before the connection: one left to lapin
-        // closes in the background and races the connection's close.
-        close(
-            connection,
-            [channel, outbox.channel.clone(), sampler_channel],
-        )
-        .await;
-    }
+    // Closed whatever ended the session (a failed batch step may leave the
+    // connection up, holding the batch's deliveries: closing it returns
+    // them to the queue). Every channel is closed before the connection:
+    // one left to lapin closes in the background and races the
+    // connection's close.
+    close(
+        connection,
+        [channel, outbox.channel.clone(), sampler_channel],
+    )
+    .await;
     result
 }
 

@@ -30,6 +30,7 @@ use lapin::message::Delivery;
 use tokio_util::sync::CancellationToken;
 
 use crate::consumer::{BatchHandler, Outbox, Rejected, commit_until_done, decode_packed};
+use crate::disowned::DisownedFilter;
 
 pub const LOOP_NAME: &str = "letters";
 pub const CONSUMER_CHECK: &str = "letters-consumer";
@@ -73,15 +74,24 @@ impl Dispatch for TestKeySimulator {
 pub struct Letters<D: Dispatch> {
     store: Arc<dyn PdfStore>,
     dispatch: D,
+    /// Skips what the API disowned.
+    disowned: DisownedFilter,
     metrics: Metrics,
     health: Health,
 }
 
 impl<D: Dispatch> Letters<D> {
-    pub fn new(store: Arc<dyn PdfStore>, dispatch: D, metrics: Metrics, health: Health) -> Self {
+    pub fn new(
+        store: Arc<dyn PdfStore>,
+        dispatch: D,
+        disowned: DisownedFilter,
+        metrics: Metrics,
+        health: Health,
+    ) -> Self {
         Letters {
             store,
             dispatch,
+            disowned,
             metrics,
             health,
         }
@@ -130,6 +140,7 @@ impl<D: Dispatch> BatchHandler for Letters<D> {
         stop: &CancellationToken,
     ) -> anyhow::Result<Vec<Rejected>> {
         let (messages, mut rejected) = decode_packed::<NotificationMessage>(batch);
+        let messages = self.disowned.retain_owned(messages).await;
         let metrics = self.metrics.clone();
         let (messages, pdfs, refused) = tokio::task::spawn_blocking(move || {
             let (mut kept, mut pdfs, mut refused) = (Vec::new(), Vec::new(), Vec::new());

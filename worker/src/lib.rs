@@ -19,6 +19,7 @@ pub mod batch;
 pub mod callbacks;
 pub mod consumer;
 pub mod deliver;
+pub mod disowned;
 pub mod documents;
 pub mod inbound;
 pub mod jobs;

@@ -8,7 +8,7 @@ use herald_domain::config::Settings;
 use herald_domain::db::{self, PgPool};
 use herald_domain::letters::store::PgPdfStore;
 use herald_domain::metrics::Metrics;
-use herald_domain::models::Document;
+use herald_domain::models::{Document, disowned};
 use herald_probes::Health;
 use tokio::task::JoinHandle;
 use tokio_util::sync::CancellationToken;
@@ -20,6 +20,7 @@ use crate::consumer::{self, ConsumerSettings};
 use crate::deliver::lanes::{self, BulkLane, Lanes, SingleLane};
 use crate::deliver::provider::Pacer;
 use crate::deliver::{self, Deliver};
+use crate::disowned::DisownedFilter;
 use crate::documents::{self, Documents};
 use crate::inbound::{self, Inbound};
 use crate::letters::{self, Letters, TestKeySimulator};
@@ -31,6 +32,9 @@ use crate::timeouts;
 /// Days of partitions kept ready ahead of today.
 const PARTITIONS_AHEAD: u64 = 3;
 const PARTITION_MAINTENANCE_EVERY: Duration = Duration::from_secs(3600);
+/// How long a disowned id is kept: far longer than any message waits in a
+/// queue (a backlog of days would be an outage of its own).
+const FORGET_DISOWNED_AFTER: chrono::TimeDelta = chrono::TimeDelta::days(14);
 
 pub struct Worker {
     tasks: Vec<JoinHandle<()>>,
@@ -97,6 +101,7 @@ impl Worker {
                 inner: Deliver::new(
                     kind,
                     providers.clone(),
+                    DisownedFilter::new(pool.clone(), metrics.clone(), "deliver"),
                     pacer.clone(),
                     metrics.clone(),
                     health.clone(),
@@ -120,6 +125,7 @@ impl Worker {
                 inner: Deliver::new(
                     kind,
                     providers.clone(),
+                    DisownedFilter::new(pool.clone(), metrics.clone(), "deliver"),
                     pacer.as_ref().map(Pacer::for_bulk),
                     metrics.clone(),
                     health.clone(),
@@ -153,6 +159,7 @@ impl Worker {
             let handler = Letters::new(
                 Arc::new(PgPdfStore::new(pool.clone())),
                 TestKeySimulator,
+                DisownedFilter::new(pool.clone(), metrics.clone(), "letters"),
                 metrics.clone(),
                 health.clone(),
             );
@@ -326,6 +333,10 @@ async fn maintain_partitions(pool: PgPool, stop: CancellationToken) {
                 Document::delete_expired(conn, chrono::Utc::now(), documents::EXPIRY_BATCH)
             })? > 0
             {}
+            // Disowned ids outlive any message that could carry them.
+            db::unit_of_work(&mut conn, |conn| {
+                disowned::forget_before(conn, chrono::Utc::now() - FORGET_DISOWNED_AFTER)
+            })?;
             Ok::<_, anyhow::Error>(())
         })
         .await;

@@ -4,6 +4,7 @@
 mod api_key;
 mod callback;
 mod contacts;
+pub mod disowned;
 mod document;
 mod inbound;
 mod job;

@@ -20,6 +20,7 @@ use tokio_util::sync::CancellationToken;
 use super::provider::{OutgoingEmail, OutgoingSms, Pacer, ProviderError};
 use super::simulator;
 use crate::consumer::{BatchHandler, Outbox, Rejected, decode_packed};
+use crate::disowned::DisownedFilter;
 use crate::providers::Providers;
 
 /// Notifications of one batch in flight to the provider at once.
@@ -44,6 +45,8 @@ pub fn consumer_check(kind: NotificationType) -> &'static str {
 pub struct Deliver {
     kind: NotificationType,
     providers: Providers,
+    /// Skips what the API disowned.
+    disowned: DisownedFilter,
     /// Paces sends to this type's provider (its per-second quota).
     pacer: Option<Pacer>,
     metrics: Metrics,
@@ -54,6 +57,7 @@ impl Deliver {
     pub fn new(
         kind: NotificationType,
         providers: Providers,
+        disowned: DisownedFilter,
         pacer: Option<Pacer>,
         metrics: Metrics,
         health: Health,
@@ -61,6 +65,7 @@ impl Deliver {
         Deliver {
             kind,
             providers,
+            disowned,
             pacer,
             metrics,
             health,
@@ -248,6 +253,7 @@ impl BatchHandler for Deliver {
         stop: &CancellationToken,
     ) -> anyhow::Result<Vec<Rejected>> {
         let (messages, rejected) = decode_packed::<NotificationMessage>(batch);
+        let messages = self.disowned.retain_owned(messages).await;
         let this = &*self;
         let results: Vec<anyhow::Result<Delivered>> = futures_util::stream::iter(messages)
             .map(|(_, message)| this.deliver(message, stop))

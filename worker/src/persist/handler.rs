@@ -12,7 +12,7 @@ use herald_probes::Health;
 use lapin::message::Delivery;
 use tokio_util::sync::CancellationToken;
 
-use super::store;
+use super::store::{self, Stored};
 use crate::consumer::{BatchHandler, Origin, Outbox, Rejected, decode_packed};
 
 pub const LOOP_NAME: &str = "persist";
@@ -42,7 +42,7 @@ impl Persist {
         &mut self,
         messages: Vec<(Origin, NotificationMessage)>,
         stop: &CancellationToken,
-    ) -> anyhow::Result<(usize, Vec<Rejected>)> {
+    ) -> anyhow::Result<Stored> {
         let mut backoff = Duration::from_millis(100);
         let mut messages = messages;
         loop {
@@ -85,8 +85,19 @@ impl BatchHandler for Persist {
         let (messages, mut rejected) = decode_packed(batch);
         let notifications = messages.len() + rejected.len();
         let started = Instant::now();
-        let (inserted, refused) = self.commit(messages, stop).await?;
-        rejected.extend(refused);
+        let stored = self.commit(messages, stop).await?;
+        let inserted = stored.inserted;
+        rejected.extend(stored.rejected);
+        if stored.disowned > 0 {
+            tracing::warn!(
+                skipped = stored.disowned,
+                "not storing notifications the API disowned (answered 503)"
+            );
+            self.metrics
+                .disowned_skipped_total
+                .with_label_values(&["persist"])
+                .inc_by(stored.disowned as u64);
+        }
         self.metrics
             .persist_batch_size
             .observe(notifications as f64);

@@ -1,5 +1,6 @@
 //! Writing one batch: a single transaction with an idempotent multi-row
-//! insert. If the database rejects the data (a constraint, an encoding
+//! insert of every notification the API has not disowned
+//! ([`disowned`]). If the database rejects the data (a constraint, an encoding
 //! error), the batch is split in halves until the offending messages are
 //! isolated (one notification, even out of a packed message); everything
 //! else commits. Any other failure (connection lost,
@@ -14,6 +15,8 @@ use diesel::result::{DatabaseErrorKind, Error as DieselError};
 use herald_domain::db;
 use herald_domain::messages::NotificationMessage;
 use herald_domain::models::NewNotification;
+use herald_domain::models::disowned;
+use uuid::Uuid;
 
 use crate::consumer::{Origin, Rejected};
 
@@ -28,13 +31,22 @@ impl std::fmt::Display for StoreError {
     }
 }
 
-/// Outcome of a committed batch: rows inserted (duplicates skipped) and the
-/// messages the database refused.
+/// Outcome of a committed batch.
+#[derive(Debug, Default)]
+pub struct Stored {
+    /// Rows inserted (duplicates from redelivery not counted).
+    pub inserted: usize,
+    /// Notifications not inserted because the API disowned them.
+    pub disowned: usize,
+    /// Messages the database refused.
+    pub rejected: Vec<Rejected>,
+}
+
 pub fn store_batch(
     conn: &mut PgConnection,
     messages: &[(Origin, NotificationMessage)],
     known_partitions: &mut HashSet<NaiveDate>,
-) -> Result<(usize, Vec<Rejected>), StoreError> {
+) -> Result<Stored, StoreError> {
     let days: Vec<NaiveDate> = messages
         .iter()
         .map(|(_, m)| m.created_at.date_naive())
@@ -46,31 +58,48 @@ pub fn store_batch(
         db::ensure_partitions(conn, days.iter().copied()).map_err(|e| StoreError(e.into()))?;
         known_partitions.extend(days);
     }
-    let mut rejected = Vec::new();
-    let inserted = insert_isolating(conn, messages, &mut rejected)?;
-    Ok((inserted, rejected))
+    let mut stored = Stored::default();
+    insert_isolating(conn, messages, &mut stored)?;
+    Ok(stored)
 }
 
 fn insert_isolating(
     conn: &mut PgConnection,
     messages: &[(Origin, NotificationMessage)],
-    rejected: &mut Vec<Rejected>,
-) -> Result<usize, StoreError> {
+    stored: &mut Stored,
+) -> Result<(), StoreError> {
     if messages.is_empty() {
-        return Ok(0);
+        return Ok(());
     }
-    let rows: Vec<NewNotification<'_>> = messages.iter().map(|(_, m)| m.into()).collect();
-    match herald_domain::db::transaction(conn, |conn| NewNotification::insert_batch(conn, &rows)) {
-        Ok(inserted) => Ok(inserted),
+    let ids: Vec<Uuid> = messages.iter().map(|(_, m)| m.id).collect();
+    let insert = |conn: &mut PgConnection| {
+        // Never an id the API disowned (it answered 503 for it).
+        let disowned = disowned::lock_and_find_disowned(conn, &ids)?;
+        let rows: Vec<NewNotification<'_>> = messages
+            .iter()
+            .filter(|(_, m)| !disowned.contains(&m.id))
+            .map(|(_, m)| m.into())
+            .collect();
+        Ok::<_, DieselError>((NewNotification::insert_batch(conn, &rows)?, disowned.len()))
+    };
+    match herald_domain::db::transaction(conn, insert) {
+        Ok((inserted, disowned)) => {
+            stored.inserted += inserted;
+            stored.disowned += disowned;
+            Ok(())
+        }
         Err(error) if is_data_error(&error) => match messages {
             [(origin, message)] => {
-                rejected.push(Rejected::item(*origin, message, error.to_string()));
-                Ok(0)
+                let reason = error.to_string();
+                stored
+                    .rejected
+                    .push(Rejected::item(*origin, message, reason));
+                Ok(())
             }
             _ => {
                 let (left, right) = messages.split_at(messages.len() / 2);
-                Ok(insert_isolating(conn, left, rejected)?
-                    + insert_isolating(conn, right, rejected)?)
+                insert_isolating(conn, left, stored)?;
+                insert_isolating(conn, right, stored)
             }
         },
         Err(error) => Err(StoreError(error.into())),

@@ -1,0 +1,1 @@
+DROP TABLE disowned_notifications;
