@@ -939,7 +939,7 @@ async fn a_claimed_release_refuses_a_cancellation() {
             total: 2,
             accepted: 2,
         };
-        let packs = vec![(b"[]".to_vec(), 1), (b"[]".to_vec(), 1)];
+        let packs: [(&[u8], usize); 2] = [(b"[]", 1), (b"[]", 1)];
         Job::insert_scheduled(&mut conn, &job, &packs, chrono::Utc::now()).expect("held");
         // The release claims one pack (as if it were publishing it).
         let claimed = claim_due_packs(&mut conn, 1, 60).expect("claim");
@@ -1052,5 +1052,71 @@ async fn a_job_whose_rows_fail_technically_finishes_with_them_counted_once() {
         json!({"total": 20, "accepted": 20, "persisted": 20, "sent": 20,
                "delivered": 0, "failed": 20})
     );
+    app.stop().await;
+}
+
+/// A bulk send whose packs are not confirmed in time: the answer is a 503
+/// that says how many rows were queued, the job is `error` with that
+/// number accepted, and exactly those rows are ever stored: the others are
+/// disowned (never stored nor sent), as a single send's message would be.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn unconfirmed_packs_are_settled_and_the_job_counts_only_what_was_queued() {
+    let app = spawn_app_with(Options {
+        worker: true,
+        tweak: |settings| settings.publish_timeout_ms = 1,
+    })
+    .await;
+    let key = app.fixture.test_key.clone();
+    let total = 2000;
+
+    let response = app
+        .post(
+            "/v2/notifications/bulk",
+            &key,
+            &json!({"template_id": app.fixture.email_template, "name": "n",
+                    "rows": email_rows(total)}),
+        )
+        .await;
+
+    assert_eq!(response.status(), 503);
+    let body: Value = response.json().await.expect("json");
+    let message = body["errors"][0]["message"]
+        .as_str()
+        .expect("message")
+        .to_owned();
+    assert!(
+        message.contains("rows were queued and will be sent, the others will not be"),
+        "{message}"
+    );
+    let (job_id, status, accepted): (Uuid, String, i32) = app
+        .env
+        .query(|conn| {
+            use herald_domain::schema::jobs::dsl as j;
+            j::jobs
+                .select((j::id, j::job_status, j::accepted))
+                .first(conn)
+                .expect("job")
+        })
+        .await;
+    assert_eq!(status, "error");
+    assert!(
+        message.contains(&format!("job {job_id}: {accepted} of {total} rows")),
+        "{message}"
+    );
+    // Whatever was disowned never lands, whatever was queued does.
+    tokio::time::sleep(Duration::from_secs(5)).await;
+    let stored: i64 = app
+        .env
+        .query(move |conn| {
+            use herald_domain::schema::notifications::dsl as n;
+            n::notifications
+                .filter(n::job_id.eq(job_id))
+                .count()
+                .get_result(conn)
+                .expect("count")
+        })
+        .await;
+    assert_eq!(stored, i64::from(accepted));
+    eprintln!("unconfirmed bulk send: {message}; {stored} stored");
     app.stop().await;
 }

@@ -43,6 +43,7 @@ use crate::error::ApiError;
 use crate::group_commit::{GroupCommit, Limits};
 
 mod bulk;
+pub use bulk::{BulkPack, BulkPublished};
 
 /// Confirm channels shared round-robin by all requests: many in-flight
 /// publishes per channel are what make confirms cheap (the broker confirms

@@ -614,17 +614,17 @@ pub async fn publish_notification_packs(
     channel: &Channel,
     exchange: &str,
     routing_key: &str,
-    packs: &[(Vec<u8>, usize)],
+    packs: &[(&[u8], usize)],
 ) -> Result<(), PublishError> {
     let messages: Vec<(&[u8], BasicProperties)> = packs
         .iter()
-        .map(|(payload, count)| {
+        .map(|&(payload, count)| {
             let mut headers = FieldTable::default();
             headers.insert(
                 NOTIFICATIONS_HEADER.into(),
-                AMQPValue::LongUInt(u32::try_from(*count).unwrap_or(u32::MAX)),
+                AMQPValue::LongUInt(u32::try_from(count).unwrap_or(u32::MAX)),
             );
-            (payload.as_slice(), properties(Some(headers), None))
+            (payload, properties(Some(headers), None))
         })
         .collect();
     publish_all(channel, exchange, routing_key, messages).await

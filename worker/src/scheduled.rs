@@ -131,7 +131,11 @@ async fn publish(
     }
     let publishing = async {
         for (queue, packs) in &by_queue {
-            broker::publish_notification_packs(channel, "", queue, packs).await?;
+            let packs: Vec<(&[u8], usize)> = packs
+                .iter()
+                .map(|(payload, count)| (payload.as_slice(), *count))
+                .collect();
+            broker::publish_notification_packs(channel, "", queue, &packs).await?;
         }
         Ok::<_, broker::PublishError>(())
     };

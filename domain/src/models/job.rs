@@ -254,18 +254,18 @@ impl Job {
     pub fn insert_scheduled(
         conn: &mut PgConnection,
         job: &NewJob,
-        packs: &[(Vec<u8>, usize)],
+        packs: &[(&[u8], usize)],
         release_at: DateTime<Utc>,
     ) -> QueryResult<()> {
         crate::db::transaction(conn, |conn| {
             Job::insert(conn, job)?;
             let held: Vec<HeldPack<'_>> = packs
                 .iter()
-                .map(|(payload, count)| HeldPack {
+                .map(|&(payload, count)| HeldPack {
                     job_id: Some(job.id),
                     notification_type: &job.notification_type,
                     release_at,
-                    notifications: i32::try_from(*count).unwrap_or(i32::MAX),
+                    notifications: i32::try_from(count).unwrap_or(i32::MAX),
                     payload,
                 })
                 .collect();

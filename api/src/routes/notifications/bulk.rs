@@ -25,7 +25,7 @@ use chrono::{DateTime, Utc};
 use herald_domain::broker::{self, BULK_TYPES};
 use herald_domain::ids;
 use herald_domain::kinds::{KeyType, NotificationType};
-use herald_domain::messages::{self, NotificationMessage};
+use herald_domain::messages::NotificationMessage;
 use herald_domain::models::{Job, NewJob, Template, job_status};
 use herald_domain::recipient;
 use herald_domain::rendering;
@@ -37,6 +37,7 @@ use crate::auth::{self, Caller};
 use crate::body;
 use crate::content;
 use crate::error::ApiError;
+use crate::publisher::BulkPack;
 use crate::routes::jobs::job_json;
 use crate::startup::AppState;
 
@@ -156,9 +157,9 @@ pub async fn post_bulk(
         total: i32::try_from(total).unwrap_or(i32::MAX),
         accepted: i32::try_from(total).unwrap_or(i32::MAX),
     };
-    let packs: Vec<(Vec<u8>, usize)> = encoded
+    let packs: Vec<BulkPack> = encoded
         .chunks(state.bulk.pack_size)
-        .map(|pack| (messages::pack(pack), pack.len()))
+        .map(pack_rows)
         .collect();
     drop(encoded);
     // A scheduled job's packs are held in the database for the release;
@@ -173,16 +174,25 @@ pub async fn post_bulk(
             broker::bulk_routing_key(kind)
         }
         Some(release_at) => {
-            let (new_job, held) = (new_job.clone(), packs.clone());
+            let new_job = new_job.clone();
+            let held: Vec<(Vec<u8>, usize)> = packs
+                .iter()
+                .map(|p| (p.payload.clone(), p.ids.len()))
+                .collect();
             state
                 .db
-                .run(move |conn| Job::insert_scheduled(conn, &new_job, &held, release_at))
+                .run(move |conn| {
+                    let held: Vec<(&[u8], usize)> =
+                        held.iter().map(|(p, n)| (p.as_slice(), *n)).collect();
+                    Job::insert_scheduled(conn, &new_job, &held, release_at)
+                })
                 .await?;
             broker::scheduled_routing_key(kind)
         }
     };
     let recorded = started.elapsed();
-    let published = state.publisher.publish_bulk(&routing_key, packs).await;
+    let published = state.publisher.publish_bulk(&routing_key, &packs).await;
+    drop(packs);
     tracing::debug!(
         job.id = %job_id,
         rows = total,
@@ -228,8 +238,13 @@ pub async fn post_bulk(
                 "{message} (job {job_id} was not scheduled: none of it will be sent)"
             )),
             ApiError::Unavailable(message) => ApiError::Unavailable(format!(
-                "{message} (job {job_id}: at least {} of {total} rows were queued and will be sent)",
-                published.confirmed
+                "{message} (job {job_id}: {} of {total} rows were queued and will be sent, the \
+                 others will not be{})",
+                published.confirmed,
+                match published.unknown {
+                    0 => String::new(),
+                    unknown => format!(", except perhaps {unknown} whose fate is unknown"),
+                }
             )),
             other => other,
         });
@@ -596,13 +611,30 @@ struct RowContext {
     job_id: Uuid,
 }
 
+/// One broker message of rows: their JSON array, and their ids.
+fn pack_rows(rows: &[(Uuid, Vec<u8>)]) -> BulkPack {
+    let mut payload = Vec::with_capacity(rows.iter().map(|(_, e)| e.len() + 1).sum::<usize>() + 1);
+    payload.push(b'[');
+    for (i, (_, item)) in rows.iter().enumerate() {
+        if i > 0 {
+            payload.push(b',');
+        }
+        payload.extend_from_slice(item);
+    }
+    payload.push(b']');
+    BulkPack {
+        payload,
+        ids: rows.iter().map(|(id, _)| *id).collect(),
+    }
+}
+
 /// Validates, renders and encodes every row on blocking threads (in
-/// tasks of [`ROWS_PER_TASK`]), in row order; or the 400 listing the rows'
-/// problems.
+/// tasks of [`ROWS_PER_TASK`]), in row order, each with its notification's
+/// id; or the 400 listing the rows' problems.
 async fn prepare(
     context: Arc<RowContext>,
     rows: Vec<Vec<String>>,
-) -> Result<Vec<Vec<u8>>, ApiError> {
+) -> Result<Vec<(Uuid, Vec<u8>)>, ApiError> {
     let total = rows.len();
     let rows = Arc::new(rows);
     let mut tasks = Vec::new();
@@ -619,7 +651,7 @@ async fn prepare(
                 };
                 match context.notification(index + 1, cells) {
                     Ok(message) => match serde_json::to_vec(&message) {
-                        Ok(bytes) => encoded.push(bytes),
+                        Ok(bytes) => encoded.push((message.id, bytes)),
                         Err(error) => problems.push((index + 1, error.to_string())),
                     },
                     Err(problem) => problems.push((index + 1, problem)),

@@ -13,6 +13,7 @@ use herald_domain::models::Job;
 
 use crate::auth::Caller;
 use crate::error::ApiError;
+use crate::publisher::BulkPack;
 use crate::startup::AppState;
 
 pub(super) async fn publish_scheduled(
@@ -23,18 +24,21 @@ pub(super) async fn publish_scheduled(
 ) -> Result<(), ApiError> {
     let kind = message.notification_type;
     let encoded = serde_json::to_vec(message).map_err(anyhow::Error::from)?;
-    let pack = messages::pack(&[encoded]);
-    let held = pack.clone();
+    let pack = BulkPack {
+        payload: messages::pack(&[encoded]),
+        ids: vec![message.id],
+    };
+    let held = pack.payload.clone();
     let hold = state
         .db
         .run(move |conn| Job::hold_single(conn, kind.as_str(), release_at, &held))
         .await?;
     let published = state
         .publisher
-        .publish_bulk(&broker::scheduled_routing_key(kind), vec![(pack, 1)])
+        .publish_bulk(&broker::scheduled_routing_key(kind), &[pack])
         .await;
     if let Err(error) = published.outcome {
-        // Not sent either: the hold goes.
+        // Disowned (or unknown): not sent either, the hold goes.
         if let Err(dropping) = state.db.run(move |conn| Job::unhold(conn, hold)).await {
             tracing::warn!(notification.id = %message.id, error = %dropping, "could not drop the hold of a scheduled send that was not queued");
         }
