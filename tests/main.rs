@@ -3,6 +3,7 @@
 
 mod auth;
 mod broker_outage;
+mod bulk;
 mod cli;
 mod compat;
 mod delivery;

@@ -33,6 +33,8 @@ pub fn message(service_id: &str, template_id: &str) -> NotificationMessage {
         reply_to: None,
         from_email: None,
         letter: None,
+        job_id: None,
+        job_row_number: None,
     }
 }
 

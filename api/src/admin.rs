@@ -110,7 +110,8 @@ pub enum AdminCommand {
     /// dead-lettered again, not looped over).
     Redrive {
         /// The queue without its prefix: persist, deliver.email,
-        /// deliver.sms, deliver.letter, status, callbacks, documents, inbound.
+        /// deliver.sms, deliver.letter, deliver.email.bulk, deliver.sms.bulk,
+        /// status, callbacks, documents, inbound.
         #[arg(long)]
         queue: String,
         /// Take from `<queue>.parked` instead of `<queue>.dead`.
@@ -710,7 +711,7 @@ async fn redrive(
     let target = format!("{}.{queue}", topology.prefix());
     anyhow::ensure!(
         topology.all_queues().contains(&target),
-        "no queue {target}: --queue is one of persist, deliver.email, deliver.sms, deliver.letter, status, callbacks, documents, inbound"
+        "no queue {target}: --queue is one of persist, deliver.email, deliver.sms, deliver.letter, deliver.email.bulk, deliver.sms.bulk, status, callbacks, documents, inbound"
     );
     let source = if parked {
         topology.parked_queue_for(&target)

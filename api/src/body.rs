@@ -49,8 +49,18 @@ pub async fn read_json(
     payload: Payload,
     empty_is_object: bool,
 ) -> Result<serde_json::Value, ApiError> {
+    read_json_up_to(request, payload, empty_is_object, MAX_BODY_BYTES).await
+}
+
+/// [`read_json`] with a body of at most `limit` bytes (a bulk send's).
+pub async fn read_json_up_to(
+    request: &HttpRequest,
+    payload: Payload,
+    empty_is_object: bool,
+    limit: usize,
+) -> Result<serde_json::Value, ApiError> {
     check_content_type(request)?;
-    let body = read_bytes(request, payload, MAX_BODY_BYTES)
+    let body = read_bytes(request, payload, limit)
         .await
         .map_err(|error| match error {
             ApiError::BadRequest(_) => {

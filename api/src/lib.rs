@@ -30,5 +30,6 @@ pub mod publisher;
 pub mod query;
 pub mod receipt_groups;
 pub mod routes;
+pub mod schedule;
 pub mod startup;
 pub mod validation;

@@ -111,6 +111,46 @@ impl Limits {
         Ok(())
     }
 
+    /// Refuses a bulk send of `count` notifications that would take the
+    /// service over its daily limit (GC Notify's message).
+    pub fn check_daily_many(
+        &self,
+        service: &Service,
+        key_type: KeyType,
+        kind: NotificationType,
+        count: usize,
+    ) -> Result<(), ApiError> {
+        if key_type == KeyType::Test {
+            return Ok(());
+        }
+        let daily = self.daily();
+        let key = (service.id, kind);
+        let used = daily.stored.get(&key).copied().unwrap_or(0)
+            + daily.accepted.get(&key).copied().unwrap_or(0);
+        let remaining = (i64::from(service.daily_limit) - used).max(0);
+        if i64::try_from(count).unwrap_or(i64::MAX) > remaining {
+            return Err(ApiError::TooManyRequests(format!(
+                "You only have {remaining} remaining messages before you reach your daily limit. \
+                 You've tried to send {count} messages."
+            )));
+        }
+        Ok(())
+    }
+
+    /// Counts `count` accepted notifications towards the daily limit.
+    pub fn record_accepted_many(
+        &self,
+        service_id: Uuid,
+        key_type: KeyType,
+        kind: NotificationType,
+        count: usize,
+    ) {
+        if key_type != KeyType::Test {
+            *self.daily().accepted.entry((service_id, kind)).or_insert(0) +=
+                i64::try_from(count).unwrap_or(i64::MAX);
+        }
+    }
+
     /// Counts an accepted notification towards the daily limit.
     pub fn record_accepted(&self, service_id: Uuid, key_type: KeyType, kind: NotificationType) {
         if key_type != KeyType::Test {

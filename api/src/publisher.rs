@@ -42,6 +42,9 @@ use crate::db::Db;
 use crate::error::ApiError;
 use crate::group_commit::{GroupCommit, Limits};
 
+mod bulk;
+pub use bulk::{BulkPack, BulkPublished};
+
 /// Confirm channels shared round-robin by all requests: many in-flight
 /// publishes per channel are what make confirms cheap (the broker confirms
 /// them together).

@@ -54,7 +54,23 @@ pub struct AppState {
     /// Where the letters worker stores letter PDFs.
     pub pdfs: Arc<dyn PdfStore>,
     pub http: HttpDeadlines,
+    /// POST /v2/notifications/bulk's limits.
+    pub bulk: BulkLimits,
 }
+
+/// Rows one bulk send may hold, notifications packed per broker message,
+/// and the bulk sends one process handles at once (a body of up to 32 MB
+/// and its rows in memory each; more wait their turn before their body is
+/// read).
+#[derive(Clone)]
+pub struct BulkLimits {
+    pub max_rows: usize,
+    pub pack_size: usize,
+    pub at_once: Arc<tokio::sync::Semaphore>,
+}
+
+/// Bulk sends one API process reads and prepares at once.
+pub const BULK_SENDS_AT_ONCE: usize = 2;
 
 /// How long a request's body, and the whole request, may take.
 #[derive(Clone, Copy)]
@@ -212,6 +228,11 @@ impl Application {
             http: HttpDeadlines {
                 body_timeout: settings.http_body_timeout(),
                 request_timeout: settings.http_request_timeout(),
+            },
+            bulk: BulkLimits {
+                max_rows: settings.bulk_max_rows.max(1),
+                pack_size: settings.publish_group_size.max(1),
+                at_once: Arc::new(tokio::sync::Semaphore::new(BULK_SENDS_AT_ONCE)),
             },
         });
         let health_data = web::Data::new(health.clone());

@@ -28,6 +28,8 @@ pub struct SendRequest {
     pub one_click_unsubscribe_url: Option<String>,
     /// Email only: personalisation keys to sanitise.
     pub sanitise_content_for: Vec<String>,
+    /// Send later (stored at once, held until then).
+    pub scheduled_for: Option<chrono::DateTime<chrono::Utc>>,
 }
 
 /// How Notify's messages show a value: jsonschema's `repr()` of it, with every single quote
@@ -232,13 +234,20 @@ pub fn send_request(body: Value, kind: NotificationType) -> Result<SendRequest, 
             Vec::new()
         }
     };
-    match body.get("scheduled_for") {
-        None | Some(Value::Null | Value::String(_)) => {}
-        Some(other) => problems.push(format!(
-            "scheduled_for {} is not of type string, null",
-            shown(other)
-        )),
-    }
+    // GC Notify's scheduling (GOV.UK Notify ignores the field).
+    let scheduled_for = match body.get("scheduled_for") {
+        None | Some(Value::Null) => None,
+        Some(Value::String(at)) => crate::schedule::scheduled_time(at, chrono::Utc::now())
+            .map_err(|problem| problems.push(problem))
+            .ok(),
+        Some(other) => {
+            problems.push(format!(
+                "scheduled_for {} is not of type string, null",
+                shown(other)
+            ));
+            None
+        }
+    };
     problems.storable(&body);
 
     match (problems.0.is_empty(), template_id, recipient) {
@@ -251,6 +260,7 @@ pub fn send_request(body: Value, kind: NotificationType) -> Result<SendRequest, 
             reply_to_id,
             one_click_unsubscribe_url,
             sanitise_content_for,
+            scheduled_for,
         }),
         _ => Err(ApiError::Validation(problems.0)),
     }

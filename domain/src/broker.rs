@@ -6,6 +6,9 @@
 //!                        ├─notification.email──▶ <p>.deliver.email ──▶ sender (SES)
 //!                        ├─notification.sms────▶ <p>.deliver.sms   ──▶ sender (SMS provider)
 //!                        └─notification.letter─▶ <p>.deliver.letter ──▶ letters worker (PDF, dispatch)
+//! Bulk sends (POST /v2/notifications/bulk) take a lower-priority lane:
+//!                        └─notification.bulk-<type>─▶ <p>.deliver.<type>.bulk ──▶ the same sender, which
+//!                          prefers <p>.deliver.<type> (persist matches notification.* for both)
 //! A precompiled letter: the message with its PDF straight to <p>.deliver.letter (default
 //! exchange), the message without it as notification.precompiled-letter (persist only).
 //! (default exchange) ──▶ <p>.status ──▶ status worker ──▶ <p>.callbacks ──▶ callback worker
@@ -35,6 +38,28 @@ use lapin::{
 /// the persist queue (`notification.*`) matches it; the letters queue gets
 /// the whole message directly.
 pub const PRECOMPILED_LETTER_ROUTING_KEY: &str = "notification.precompiled-letter";
+
+/// The types a bulk send may have (each has its own bulk lane).
+pub const BULK_TYPES: &[crate::kinds::NotificationType] = &[
+    crate::kinds::NotificationType::Email,
+    crate::kinds::NotificationType::Sms,
+];
+
+/// The routing key of a bulk send's notifications: one word after
+/// `notification.`, so the persist binding (`notification.*`) takes them as
+/// it takes single sends, while only the type's bulk lane
+/// ([`Topology::bulk_deliver_queue`]) delivers them.
+pub fn bulk_routing_key(kind: crate::kinds::NotificationType) -> String {
+    format!("notification.bulk-{kind}")
+}
+
+/// The routing key of a scheduled bulk send's notifications: only the
+/// persist binding (`notification.*`) matches it, so they are stored at
+/// once, while their delivery waits for the release (the worker then
+/// publishes the held packs to the bulk lane directly).
+pub fn scheduled_routing_key(kind: crate::kinds::NotificationType) -> String {
+    format!("notification.scheduled-{kind}")
+}
 
 /// Redeliveries after which a quorum queue dead-letters a message that keeps
 /// failing (e.g. one that crashes its consumer). Generous: worker restarts
@@ -68,6 +93,12 @@ impl Topology {
 
     pub fn deliver_queue(&self, kind: crate::kinds::NotificationType) -> String {
         format!("{}.deliver.{kind}", self.prefix)
+    }
+
+    /// The lower-priority lane of a type's bulk sends: the sender drains
+    /// it only while the type's single-send queue leaves it room.
+    pub fn bulk_deliver_queue(&self, kind: crate::kinds::NotificationType) -> String {
+        format!("{}.deliver.{kind}.bulk", self.prefix)
     }
 
     pub fn status_queue(&self) -> String {
@@ -111,6 +142,8 @@ impl Topology {
             self.deliver_queue(crate::kinds::NotificationType::Email),
             self.deliver_queue(crate::kinds::NotificationType::Sms),
             self.deliver_queue(crate::kinds::NotificationType::Letter),
+            self.bulk_deliver_queue(crate::kinds::NotificationType::Email),
+            self.bulk_deliver_queue(crate::kinds::NotificationType::Sms),
             self.status_queue(),
             self.callbacks_queue(),
             self.documents_queue(),
@@ -212,6 +245,12 @@ impl Topology {
             let deliver = self.deliver_queue(kind);
             self.declare_work_queue(&mut declarer, &deliver).await?;
             self.bind(&declarer.channel, &deliver, &format!("notification.{kind}"))
+                .await?;
+        }
+        for &kind in BULK_TYPES {
+            let bulk = self.bulk_deliver_queue(kind);
+            self.declare_work_queue(&mut declarer, &bulk).await?;
+            self.bind(&declarer.channel, &bulk, &bulk_routing_key(kind))
                 .await?;
         }
         let status = self.status_queue();
@@ -566,6 +605,29 @@ pub async fn publish_notifications(
         headers
     });
     publish_confirmed(channel, exchange, routing_key, payload, headers).await
+}
+
+/// Publishes packed messages of notifications (each a JSON array, with the
+/// number it holds for [`NOTIFICATIONS_HEADER`]) all at once, then awaits
+/// every confirm: a bulk send's rows, straight from the request.
+pub async fn publish_notification_packs(
+    channel: &Channel,
+    exchange: &str,
+    routing_key: &str,
+    packs: &[(&[u8], usize)],
+) -> Result<(), PublishError> {
+    let messages: Vec<(&[u8], BasicProperties)> = packs
+        .iter()
+        .map(|&(payload, count)| {
+            let mut headers = FieldTable::default();
+            headers.insert(
+                NOTIFICATIONS_HEADER.into(),
+                AMQPValue::LongUInt(u32::try_from(count).unwrap_or(u32::MAX)),
+            );
+            (payload, properties(Some(headers), None))
+        })
+        .collect();
+    publish_all(channel, exchange, routing_key, messages).await
 }
 
 /// Publishes a batch step's status events to `queue`, packed

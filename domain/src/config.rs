@@ -25,6 +25,7 @@
 //! | `HERALD_HTTP_MAX_CONNECTIONS` | `1024` | open HTTP connections per API process (rounded up to a multiple of the CPUs); more wait in the backlog |
 //! | `HERALD_PUBLISH_GROUP_SIZE` | `100` | accepted notifications packed into one broker message at most (1 = no packing) |
 //! | `HERALD_PUBLISH_GROUP_WAIT_MS` | `5` | how long a group may wait for the previous one's confirm before it is published anyway |
+//! | `HERALD_BULK_MAX_ROWS` | `50000` | rows (after the header) one `POST /v2/notifications/bulk` may hold (GC Notify's `CSV_MAX_ROWS`) |
 //! | `HERALD_DB_TIMEOUT_MS` | `2000` | deadline of any database call made on behalf of an HTTP request |
 //! | `HERALD_DB_POOL_SIZE` | `4` | PostgreSQL connections per process (API and worker) |
 //! | `HERALD_CACHE_RELOAD_SECONDS` | `60` | full reload of services, keys and templates (safety net) |
@@ -38,7 +39,7 @@
 //! | `HERALD_CALLBACK_RETRY_SECONDS` | `300` | delay between tries of a failed client callback |
 //! | `HERALD_CALLBACK_MAX_ATTEMPTS` | `5` | tries before a callback is parked |
 //! | `HERALD_SENDING_TIMEOUT_HOURS` | `72` | `sending` this long becomes `temporary-failure` |
-//! | `HERALD_CONSUMERS` | `persist,deliver,letters,inbound,status,callbacks,documents,timeouts` | the consumers `herald worker` runs |
+//! | `HERALD_CONSUMERS` | `persist,deliver,letters,inbound,status,callbacks,documents,timeouts` | the consumers `herald worker` runs (`deliver`: each type's single-send and bulk lanes; `persist` also folds jobs' counters and releases scheduled sends) |
 //! | `HERALD_DRAIN_SECONDS` | `5` | API drain window after SIGTERM (readiness 503, still serving) |
 //! | `HERALD_EMAIL_FROM_DOMAIN` | `notifications.example.org` | domain of `content.from_email` |
 //! | `HERALD_EMAIL_PROVIDER` | `none` | `ses` (Amazon SES v2) or `none` (normal/team-key emails fail as `technical-failure`) |
@@ -161,6 +162,11 @@ pub struct Settings {
     #[arg(long, env = "HERALD_PUBLISH_GROUP_WAIT_MS", default_value_t = 5)]
     pub publish_group_wait_ms: u64,
 
+    /// Rows (after the header) one POST /v2/notifications/bulk may hold
+    /// (GC Notify's CSV_MAX_ROWS). The body may be up to 640 bytes a row.
+    #[arg(long, env = "HERALD_BULK_MAX_ROWS", default_value_t = 50_000)]
+    pub bulk_max_rows: usize,
+
     /// Deadline in milliseconds of any database call made for an HTTP request.
     #[arg(long, env = "HERALD_DB_TIMEOUT_MS", default_value_t = 2000)]
     pub db_timeout_ms: u64,
@@ -221,8 +227,10 @@ pub struct Settings {
 
     /// Which consumers `herald worker` runs (comma-separated): persist,
     /// deliver, letters, inbound, status, callbacks, documents, timeouts.
-    /// Lets each role scale on its own queue as a separate Deployment. An
-    /// unknown name is an error at start.
+    /// Lets each role scale on its own queue as a separate Deployment.
+    /// `deliver` runs each type's single-send and bulk lanes; `persist` also
+    /// folds bulk jobs' counters and releases scheduled sends. An unknown
+    /// name is an error at start.
     #[arg(
         long,
         env = "HERALD_CONSUMERS",

@@ -38,6 +38,12 @@ pub struct NotificationMessage {
     /// Letters only (absent for email and SMS, and in older messages).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub letter: Option<LetterDetails>,
+    /// A bulk send's notification: its job (absent otherwise).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub job_id: Option<Uuid>,
+    /// Its row in the job's upload (1 = the first row after the header).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub job_row_number: Option<i32>,
 }
 
 /// What the letters worker needs beyond the notification itself.

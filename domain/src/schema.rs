@@ -94,6 +94,44 @@ diesel::table! {
         feedback_type -> Nullable<Text>,
         feedback_subtype -> Nullable<Text>,
         postage -> Nullable<Text>,
+        job_id -> Nullable<Uuid>,
+        job_row_number -> Nullable<Int4>,
+    }
+}
+
+diesel::table! {
+    jobs (id) {
+        id -> Uuid,
+        service_id -> Uuid,
+        api_key_id -> Uuid,
+        key_type -> Text,
+        notification_type -> Text,
+        template_id -> Uuid,
+        template_version -> Int4,
+        original_file_name -> Text,
+        client_reference -> Nullable<Text>,
+        reply_to -> Nullable<Text>,
+        job_status -> Text,
+        scheduled_for -> Nullable<Timestamptz>,
+        created_at -> Timestamptz,
+        total -> Int4,
+        accepted -> Int4,
+        persisted -> Int4,
+        sent -> Int4,
+        delivered -> Int4,
+        failed -> Int4,
+    }
+}
+
+diesel::table! {
+    scheduled_packs (id) {
+        id -> Int8,
+        job_id -> Nullable<Uuid>,
+        notification_type -> Text,
+        release_at -> Timestamptz,
+        notifications -> Int4,
+        payload -> Bytea,
+        claimed_until -> Nullable<Timestamptz>,
     }
 }
 
@@ -210,4 +248,6 @@ diesel::allow_tables_to_appear_in_same_query!(
     letter_pdfs,
     inbound_numbers,
     received_texts,
+    jobs,
+    scheduled_packs,
 );

@@ -11,7 +11,9 @@
 //! * `status/`: status events → grouped status updates (+ callbacks queued);
 //! * `callbacks/`: callbacks → the services' endpoints;
 //! * `documents.rs`: files sent by email → the (encrypted) document store;
-//! * `timeouts.rs`: `sending` for 72 h → `temporary-failure`.
+//! * `timeouts.rs`: `sending` for 72 h → `temporary-failure`;
+//! * `jobs.rs`: bulk sends' counters folded into their `jobs` rows;
+//! * `scheduled.rs`: scheduled bulk sends released to their delivery lane when due.
 
 pub mod batch;
 pub mod callbacks;
@@ -20,9 +22,11 @@ pub mod deliver;
 pub mod disowned;
 pub mod documents;
 pub mod inbound;
+pub mod jobs;
 pub mod letters;
 pub mod persist;
 pub mod providers;
+pub mod scheduled;
 mod startup;
 pub mod status;
 pub mod timeouts;

@@ -17,6 +17,7 @@ use herald_domain::kinds::NotificationType;
 
 use crate::callbacks::{self, Callbacks};
 use crate::consumer::{self, ConsumerSettings};
+use crate::deliver::lanes::{self, BulkLane, Lanes, SingleLane};
 use crate::deliver::provider::Pacer;
 use crate::deliver::{self, Deliver};
 use crate::disowned::DisownedFilter;
@@ -92,23 +93,54 @@ impl Worker {
                 NotificationType::Sms => settings.sms_send_rate,
                 _ => settings.email_send_rate,
             };
-            let deliver = Deliver::new(
-                kind,
-                providers.clone(),
-                DisownedFilter::new(pool.clone(), metrics.clone(), "deliver"),
-                Pacer::per_second(rate),
-                metrics.clone(),
-                health.clone(),
-            );
-            let settings = consumer_settings(
+            // One quota for both lanes; the bulk lane takes what single
+            // sends leave (deliver::lanes).
+            let pacer = Pacer::per_second(rate);
+            let lanes = Lanes::new();
+            let deliver = SingleLane {
+                inner: Deliver::new(
+                    kind,
+                    providers.clone(),
+                    DisownedFilter::new(pool.clone(), metrics.clone(), "deliver"),
+                    pacer.clone(),
+                    metrics.clone(),
+                    health.clone(),
+                ),
+                lanes: lanes.clone(),
+            };
+            let settings_single = consumer_settings(
                 topology.deliver_queue(kind),
                 deliver::loop_name(kind),
                 deliver::consumer_check(kind),
             )
             .counting_notifications();
             tasks.push(tokio::spawn(consumer::run(
-                settings,
+                settings_single,
                 deliver,
+                metrics.clone(),
+                health.clone(),
+                stop.clone(),
+            )));
+            let bulk = BulkLane {
+                inner: Deliver::new(
+                    kind,
+                    providers.clone(),
+                    DisownedFilter::new(pool.clone(), metrics.clone(), "deliver"),
+                    pacer.as_ref().map(Pacer::for_bulk),
+                    metrics.clone(),
+                    health.clone(),
+                ),
+                lanes,
+            };
+            let settings_bulk = consumer_settings(
+                topology.bulk_deliver_queue(kind),
+                lanes::bulk_loop_name(kind),
+                lanes::bulk_consumer_check(kind),
+            )
+            .counting_notifications();
+            tasks.push(tokio::spawn(consumer::run(
+                settings_bulk,
+                bulk,
                 metrics.clone(),
                 health.clone(),
                 stop.clone(),
@@ -230,6 +262,16 @@ impl Worker {
             )));
         }
         if settings.runs(Consumer::Persist) {
+            tasks.push(tokio::spawn(crate::jobs::fold_counts(
+                pool.clone(),
+                stop.clone(),
+            )));
+            tasks.push(tokio::spawn(crate::scheduled::release_due(
+                pool.clone(),
+                settings.amqp_url.clone(),
+                topology.clone(),
+                stop.clone(),
+            )));
             // Only consumers that run register their readiness check.
             let persist = consumer_settings(
                 topology.persist_queue(),

@@ -2,6 +2,7 @@
 //! authenticate → validate → render → publish (confirmed) → 201.
 
 pub mod documents;
+pub mod jobs;
 pub mod notifications;
 pub mod other;
 pub mod receipts;
@@ -43,6 +44,26 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     .service(
         web::resource("/v2/notifications/letter")
             .route(web::post().to(notifications::post_letter))
+            .default_service(only("POST")),
+    )
+    .service(
+        web::resource("/v2/notifications/bulk")
+            .route(web::post().to(notifications::post_bulk))
+            .default_service(only("POST")),
+    )
+    .service(
+        web::resource("/v2/jobs")
+            .route(web::get().to(jobs::list))
+            .default_service(only("GET")),
+    )
+    .service(
+        web::resource("/v2/jobs/{job_id}")
+            .route(web::get().to(jobs::get))
+            .default_service(only("GET")),
+    )
+    .service(
+        web::resource("/v2/jobs/{job_id}/cancel")
+            .route(web::post().to(jobs::cancel))
             .default_service(only("POST")),
     )
     .service(

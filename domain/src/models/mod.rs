@@ -7,6 +7,7 @@ mod contacts;
 pub mod disowned;
 mod document;
 mod inbound;
+mod job;
 mod notification;
 mod service;
 mod status_update;
@@ -17,6 +18,10 @@ pub use callback::ServiceCallback;
 pub use contacts::{Contacts, GuestListEntry, ReplyTo, SmsSender, TeamMember};
 pub use document::Document;
 pub use inbound::{InboundNumber, ReceivedText, inbound_number_key};
+pub use job::{
+    Cancelled, DuePack, HeldPack, Job, NewJob, claim_due_packs, fold_job_counts, released,
+    status as job_status,
+};
 pub use notification::{ListFilter, NewNotification, Notification};
 pub use service::{NewService, Service, ServiceSnapshot};
 pub use status_update::{Applied, StatusOutcome, apply_statuses, record_complaints, stuck_sending};

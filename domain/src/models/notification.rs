@@ -25,6 +25,8 @@ pub struct NewNotification<'a> {
     pub one_click_unsubscribe_url: Option<&'a str>,
     pub reply_to: Option<&'a str>,
     pub postage: Option<&'a str>,
+    pub job_id: Option<Uuid>,
+    pub job_row_number: Option<i32>,
 }
 
 impl<'a> From<&'a NotificationMessage> for NewNotification<'a> {
@@ -45,13 +47,15 @@ impl<'a> From<&'a NotificationMessage> for NewNotification<'a> {
             one_click_unsubscribe_url: m.one_click_unsubscribe_url.as_deref(),
             reply_to: m.reply_to.as_deref(),
             postage: m.letter.as_ref().map(|l| l.postage.as_str()),
+            job_id: m.job_id,
+            job_row_number: m.job_row_number,
         }
     }
 }
 
 /// Columns bound per row by [`NewNotification::insert_batch`]; PostgreSQL
 /// allows at most 65,535 bind parameters in one statement.
-const COLUMNS: usize = 15;
+const COLUMNS: usize = 17;
 const ROWS_PER_STATEMENT: usize = 65_535 / COLUMNS;
 
 impl NewNotification<'_> {
@@ -108,6 +112,9 @@ pub struct ListFilter {
     pub reference: Option<String>,
     /// Only notifications older than this one (by `(created_at, id)`).
     pub older_than: Option<(DateTime<Utc>, Uuid)>,
+    /// Notify's `include_jobs`: also the notifications of bulk sends (jobs),
+    /// which are left out otherwise.
+    pub include_jobs: bool,
 }
 
 impl Notification {
@@ -170,6 +177,9 @@ impl Notification {
         }
         if !filter.statuses.is_empty() {
             query = query.filter(notifications::status.eq_any(&filter.statuses));
+        }
+        if !filter.include_jobs {
+            query = query.filter(notifications::job_id.is_null());
         }
         if let Some(reference) = &filter.reference {
             query = query.filter(notifications::client_reference.eq(reference));

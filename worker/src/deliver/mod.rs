@@ -9,9 +9,11 @@
 //! * Everything else goes to the type's provider. A throttled or failing
 //!   provider is retried with backoff (the batch is held, unacked); a
 //!   permanent refusal becomes `technical-failure`.
+//! * Bulk sends have their own, lower-priority lane ([`lanes`]).
 
 pub mod aws;
 mod handler;
+pub mod lanes;
 pub mod provider;
 pub mod simulator;
 

@@ -142,10 +142,12 @@ fn parse_filter(query: &Query) -> Result<ListFilter, ApiError> {
             other => problems.push(not_one_of("status", other, STATUSES)),
         }
     }
-    // Herald has no CSV jobs, so the flag changes nothing; Notify's schema
-    // still allows only these values.
+    // Bulk sends' notifications are left out unless asked for, as Notify
+    // leaves out its jobs'; Notify's schema allows only these values.
     for include_jobs in query.all("include_jobs") {
-        if !INCLUDE_JOBS.contains(&include_jobs) {
+        if INCLUDE_JOBS.contains(&include_jobs) {
+            filter.include_jobs = true;
+        } else {
             problems.push(not_one_of("include_jobs", include_jobs, INCLUDE_JOBS));
         }
     }

@@ -60,8 +60,19 @@ async fn send(
     let documents = attach_files(&state, &caller, &mut send, id, &files)?;
     let message = render(&state, &caller, &send, &template, kind, reply_to, id)?;
     state.publisher.publish_documents(&documents).await?;
-    publish_accepted(&state, &caller, &message).await?;
-    Ok(HttpResponse::Created().json(created_body(&state, &message, sanitised_content)))
+    let created = match send.scheduled_for {
+        None => {
+            publish_accepted(&state, &caller, &message).await?;
+            created_body(&state, &message, sanitised_content)
+        }
+        Some(at) => {
+            super::scheduled::publish_scheduled(&state, &caller, &message, at).await?;
+            let mut created = created_body(&state, &message, sanitised_content);
+            created["scheduled_for"] = json!(herald_domain::format::timestamp(&at));
+            created
+        }
+    };
+    Ok(HttpResponse::Created().json(created))
 }
 
 /// Publishes an accepted notification (confirmed) and counts it.
@@ -296,6 +307,8 @@ pub(super) fn new_message(
         reply_to: None,
         from_email: None,
         letter: None,
+        job_id: None,
+        job_row_number: None,
     })
 }
 
@@ -345,7 +358,7 @@ pub(super) fn created_json(
     })
 }
 
-fn from_email(state: &AppState, caller: &Caller) -> String {
+pub(super) fn from_email(state: &AppState, caller: &Caller) -> String {
     format!(
         "{}@{}",
         email_local_part(&caller.service.service.name),
