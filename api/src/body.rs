@@ -16,7 +16,7 @@ use actix_web::web::{BytesMut, Data, Payload};
 use futures_util::StreamExt;
 
 use crate::error::ApiError;
-use crate::startup::AppState;
+use crate::state::AppState;
 
 /// Largest accepted body: Notify's 2 MB file limit, base64-encoded, plus room
 /// for the rest of the request.

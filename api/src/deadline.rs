@@ -28,7 +28,7 @@ use actix_web::{HttpMessage, HttpResponse, ResponseError};
 use futures_util::{Stream, StreamExt};
 
 use crate::error::ApiError;
-use crate::startup::AppState;
+use crate::state::AppState;
 
 /// The request's body, read by the handler through one handle and kept
 /// alive by another.

@@ -8,7 +8,11 @@
 //! * `publisher.rs`: the confirmed publish to RabbitMQ; notifications
 //!   accepted together are packed into one message (`group_commit.rs`).
 //!
-//! SES receipts (`routes/receipts.rs`) are verified, then queued through
+//! What handlers reach is `state.rs` (`AppState`); `startup.rs` builds it
+//! and the server, and is imported by nothing but the command line.
+//!
+//! SES receipts (`routes/receipts.rs`, verified by `sns_webhook.rs`) are
+//! verified, then queued through
 //! `receipt_groups.rs`, which packs receipts arriving together into one
 //! message.
 //!
@@ -31,5 +35,7 @@ pub mod query;
 pub mod receipt_groups;
 pub mod routes;
 pub mod schedule;
+pub mod sns_webhook;
 pub mod startup;
+pub mod state;
 pub mod validation;

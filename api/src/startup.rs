@@ -24,7 +24,8 @@ use crate::limits::Limits;
 use crate::publisher::{self, Publisher, PublisherSettings};
 use crate::receipt_groups::ReceiptGroups;
 use crate::routes;
-use crate::routes::receipts::SnsWebhook;
+use crate::sns_webhook::SnsWebhook;
+use crate::state::{AppState, BULK_SENDS_AT_ONCE, BulkLimits, HttpDeadlines};
 
 /// The main listener's heartbeat: readiness (served from the ops port's own
 /// thread) says whether the API's listener answers at all.
@@ -33,51 +34,6 @@ const LISTENER_CHECK: &str = "http-listener";
 const LISTENER_PROBE_EVERY: Duration = Duration::from_secs(1);
 /// Silence after which the listener counts as not answering.
 const LISTENER_MAX_SILENCE: Duration = Duration::from_secs(10);
-
-/// What every handler can reach.
-pub struct AppState {
-    pub cache: Arc<ServiceCache>,
-    pub limits: Arc<Limits>,
-    pub publisher: Arc<Publisher>,
-    /// Queues SES receipts, those arriving together in one message.
-    pub receipts: ReceiptGroups,
-    pub db: Db,
-    pub metrics: Metrics,
-    /// Base of the `uri` fields, ending in `/`.
-    pub public_url: String,
-    pub email_from_domain: String,
-    pub read_your_write: chrono::TimeDelta,
-    /// Verifies SNS messages on the provider webhooks.
-    pub sns: SnsWebhook,
-    /// Verifies SNS messages on the inbound SMS webhook (its own topics).
-    pub inbound_sns: SnsWebhook,
-    /// Where the letters worker stores letter PDFs.
-    pub pdfs: Arc<dyn PdfStore>,
-    pub http: HttpDeadlines,
-    /// POST /v2/notifications/bulk's limits.
-    pub bulk: BulkLimits,
-}
-
-/// Rows one bulk send may hold, notifications packed per broker message,
-/// and the bulk sends one process handles at once (a body of up to 32 MB
-/// and its rows in memory each; more wait their turn before their body is
-/// read).
-#[derive(Clone)]
-pub struct BulkLimits {
-    pub max_rows: usize,
-    pub pack_size: usize,
-    pub at_once: Arc<tokio::sync::Semaphore>,
-}
-
-/// Bulk sends one API process reads and prepares at once.
-pub const BULK_SENDS_AT_ONCE: usize = 2;
-
-/// How long a request's body, and the whole request, may take.
-#[derive(Clone, Copy)]
-pub struct HttpDeadlines {
-    pub body_timeout: Duration,
-    pub request_timeout: Duration,
-}
 
 /// How long shutdown waits for the background loops to finish.
 const BACKGROUND_STOP: Duration = Duration::from_secs(5);

@@ -17,7 +17,7 @@ use uuid::Uuid;
 
 use crate::body;
 use crate::error::ApiError;
-use crate::startup::AppState;
+use crate::state::AppState;
 
 /// The confirmation form is a key and an email address.
 const MAX_FORM_BYTES: usize = 16 * 1024;

@@ -13,7 +13,7 @@ use uuid::Uuid;
 use crate::auth;
 use crate::error::ApiError;
 use crate::query::Query;
-use crate::startup::AppState;
+use crate::state::AppState;
 
 pub const PAGE_SIZE: i64 = 50;
 

@@ -10,7 +10,7 @@ use serde_json::json;
 use crate::auth;
 use crate::error::ApiError;
 use crate::query::Query;
-use crate::startup::AppState;
+use crate::state::AppState;
 
 /// Notify's page size for received text messages.
 const PAGE_SIZE: i64 = 250;

@@ -15,7 +15,7 @@ use crate::body;
 use crate::content;
 use crate::error::ApiError;
 use crate::query::{Query, not_one_of};
-use crate::startup::AppState;
+use crate::state::AppState;
 
 fn template_json(t: &Template) -> Value {
     let texts: Vec<&str> = t

@@ -39,7 +39,7 @@ use crate::content;
 use crate::error::ApiError;
 use crate::publisher::BulkPack;
 use crate::routes::jobs::job_json;
-use crate::startup::AppState;
+use crate::state::AppState;
 
 /// Body bytes a bulk send may take per row (the body limit is this times
 /// `HERALD_BULK_MAX_ROWS`, and never less than a single send's).

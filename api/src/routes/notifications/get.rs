@@ -17,7 +17,7 @@ use uuid::Uuid;
 use super::view;
 use crate::auth;
 use crate::error::ApiError;
-use crate::startup::AppState;
+use crate::state::AppState;
 
 const POLL_INTERVAL: Duration = Duration::from_millis(25);
 

@@ -21,7 +21,7 @@ use crate::auth::{self, Caller};
 use crate::body;
 use crate::content;
 use crate::error::ApiError;
-use crate::startup::AppState;
+use crate::state::AppState;
 use crate::validation::{self, LetterRequest};
 
 const KIND: NotificationType = NotificationType::Letter;

@@ -12,7 +12,7 @@ use super::view;
 use crate::auth;
 use crate::error::ApiError;
 use crate::query::{Query, not_one_of};
-use crate::startup::AppState;
+use crate::state::AppState;
 
 pub const PAGE_SIZE: i64 = 250;
 

@@ -17,7 +17,7 @@ use crate::auth::{self, Caller};
 use crate::body;
 use crate::content;
 use crate::error::ApiError;
-use crate::startup::AppState;
+use crate::state::AppState;
 use crate::validation::{self, SendRequest};
 
 /// Sender of text messages for a service without an SMS sender of its own.

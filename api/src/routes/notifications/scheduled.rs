@@ -14,7 +14,7 @@ use herald_domain::models::Job;
 use crate::auth::Caller;
 use crate::error::ApiError;
 use crate::publisher::BulkPack;
-use crate::startup::AppState;
+use crate::state::AppState;
 
 pub(super) async fn publish_scheduled(
     state: &AppState,
