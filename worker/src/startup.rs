@@ -16,7 +16,7 @@ use tokio_util::sync::CancellationToken;
 use herald_domain::kinds::NotificationType;
 
 use crate::callbacks::{self, Callbacks};
-use crate::consumer::{self, ConsumerSettings};
+use crate::consumer::{self, BatchHandler, ConsumerSettings};
 use crate::deliver::lanes::{self, BulkLane, Lanes, SingleLane};
 use crate::deliver::provider::Pacer;
 use crate::deliver::{self, Deliver};
@@ -82,6 +82,11 @@ impl Worker {
         } else {
             Providers::default()
         };
+        let start = Starter {
+            metrics: metrics.clone(),
+            health: health.clone(),
+            stop: stop.clone(),
+        };
         let mut tasks = Vec::new();
         let deliver_kinds: &[NotificationType] = if settings.runs(Consumer::Deliver) {
             &[NotificationType::Email, NotificationType::Sms]
@@ -114,13 +119,7 @@ impl Worker {
                 deliver::consumer_check(kind),
             )
             .counting_notifications();
-            tasks.push(tokio::spawn(consumer::run(
-                settings_single,
-                deliver,
-                metrics.clone(),
-                health.clone(),
-                stop.clone(),
-            )));
+            tasks.push(start.consumer(settings_single, deliver));
             let bulk = BulkLane {
                 inner: Deliver::new(
                     kind,
@@ -138,13 +137,7 @@ impl Worker {
                 lanes::bulk_consumer_check(kind),
             )
             .counting_notifications();
-            tasks.push(tokio::spawn(consumer::run(
-                settings_bulk,
-                bulk,
-                metrics.clone(),
-                health.clone(),
-                stop.clone(),
-            )));
+            tasks.push(start.consumer(settings_bulk, bulk));
         }
         if settings.runs(Consumer::Letters) {
             // A precompiled letter carries its PDF (up to 2 MB): bound what
@@ -163,13 +156,7 @@ impl Worker {
                 metrics.clone(),
                 health.clone(),
             );
-            tasks.push(tokio::spawn(consumer::run(
-                letters_settings,
-                handler,
-                metrics.clone(),
-                health.clone(),
-                stop.clone(),
-            )));
+            tasks.push(start.consumer(letters_settings, handler));
         }
         if settings.runs(Consumer::Inbound) {
             let inbound_settings = consumer_settings(
@@ -177,13 +164,10 @@ impl Worker {
                 inbound::LOOP_NAME,
                 inbound::CONSUMER_CHECK,
             );
-            tasks.push(tokio::spawn(consumer::run(
+            tasks.push(start.consumer(
                 inbound_settings,
                 Inbound::new(pool.clone(), metrics.clone(), health.clone()),
-                metrics.clone(),
-                health.clone(),
-                stop.clone(),
-            )));
+            ));
         }
         if settings.runs(Consumer::Status) {
             // Several loops, each with its own channel and connection: one
@@ -209,13 +193,7 @@ impl Worker {
                 )
                 .batches_of(settings.status_batch_size);
                 status_settings.weight = |delivery| broker::events_in(&delivery.properties);
-                tasks.push(tokio::spawn(consumer::run(
-                    status_settings,
-                    status_handler,
-                    metrics.clone(),
-                    health.clone(),
-                    stop.clone(),
-                )));
+                tasks.push(start.consumer(status_settings, status_handler));
             }
         }
         if settings.runs(Consumer::Callbacks) {
@@ -230,13 +208,7 @@ impl Worker {
                 callbacks::LOOP_NAME,
                 callbacks::CONSUMER_CHECK,
             );
-            tasks.push(tokio::spawn(consumer::run(
-                callbacks_settings,
-                callbacks_handler,
-                metrics.clone(),
-                health.clone(),
-                stop.clone(),
-            )));
+            tasks.push(start.consumer(callbacks_settings, callbacks_handler));
         }
         if settings.runs(Consumer::Documents) {
             let documents_settings = consumer_settings(
@@ -245,13 +217,10 @@ impl Worker {
                 documents::CONSUMER_CHECK,
             )
             .batches_of(documents::BATCH_SIZE);
-            tasks.push(tokio::spawn(consumer::run(
+            tasks.push(start.consumer(
                 documents_settings,
                 Documents::new(pool.clone(), health.clone()),
-                metrics.clone(),
-                health.clone(),
-                stop.clone(),
-            )));
+            ));
         }
         if settings.runs(Consumer::Timeouts) {
             tasks.push(tokio::spawn(timeouts::run(
@@ -279,13 +248,10 @@ impl Worker {
                 persist::CONSUMER_CHECK,
             )
             .counting_notifications();
-            tasks.push(tokio::spawn(consumer::run(
+            tasks.push(start.consumer(
                 persist,
                 Persist::new(pool.clone(), metrics.clone(), health.clone()),
-                metrics.clone(),
-                health.clone(),
-                stop.clone(),
-            )));
+            ));
         }
         tasks.extend([
             tokio::spawn(maintain_partitions(pool.clone(), stop.clone())),
@@ -313,6 +279,25 @@ impl Worker {
             task.await?;
         }
         Ok(())
+    }
+}
+
+/// Starts consumer loops, all sharing the worker's metrics, health and stop.
+struct Starter {
+    metrics: Metrics,
+    health: Health,
+    stop: CancellationToken,
+}
+
+impl Starter {
+    fn consumer<H: BatchHandler>(&self, settings: ConsumerSettings, handler: H) -> JoinHandle<()> {
+        tokio::spawn(consumer::run(
+            settings,
+            handler,
+            self.metrics.clone(),
+            self.health.clone(),
+            self.stop.clone(),
+        ))
     }
 }
 
