@@ -92,7 +92,7 @@ pub async fn post_bulk(
             "{kind} templates cannot be sent in bulk; use an email or sms template"
         )));
     }
-    let reply_to = choose_reply_to(&caller, kind, upload.reply_to_id)?;
+    let reply_to = super::post::reply_to_by_id(&caller, kind, upload.reply_to_id, "reply_to_id")?;
     let mut table = match upload.source {
         Source::Rows(rows) => rows,
         Source::Csv(text) => actix_web::web::block(move || parse_csv(&text))
@@ -795,44 +795,6 @@ async fn find_template(state: &AppState, caller: &Caller, id: Uuid) -> Result<Te
         return Err(ApiError::BadRequest("Template has been deleted".into()));
     }
     Ok(template)
-}
-
-/// The reply-to address (email) or sender (SMS) asked for by id, else the
-/// service's default, if it has one.
-fn choose_reply_to(
-    caller: &Caller,
-    kind: NotificationType,
-    wanted: Option<Uuid>,
-) -> Result<Option<String>, ApiError> {
-    let contacts = &caller.service.contacts;
-    let choices: Vec<(Uuid, bool, &str)> = match kind {
-        NotificationType::Sms => contacts
-            .sms_senders
-            .iter()
-            .map(|s| (s.id, s.is_default, s.sms_sender.as_str()))
-            .collect(),
-        _ => contacts
-            .reply_tos
-            .iter()
-            .map(|r| (r.id, r.is_default, r.email_address.as_str()))
-            .collect(),
-    };
-    match wanted {
-        Some(wanted) => choices
-            .iter()
-            .find(|(id, _, _)| *id == wanted)
-            .map(|(_, _, value)| Some((*value).to_owned()))
-            .ok_or_else(|| {
-                ApiError::BadRequest(format!(
-                    "reply_to_id {wanted} does not exist in database for service id {}",
-                    caller.service.service.id
-                ))
-            }),
-        None => Ok(choices
-            .iter()
-            .find(|(_, is_default, _)| *is_default)
-            .map(|(_, _, v)| (*v).to_owned())),
-    }
 }
 
 /// `1234567` → `1,234,567`.

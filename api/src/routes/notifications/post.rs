@@ -130,26 +130,35 @@ fn choose_reply_to(
     send: &SendRequest,
     kind: NotificationType,
 ) -> Result<Option<String>, ApiError> {
-    let contacts = &caller.service.contacts;
-    let (field, choices): (&str, Vec<(uuid::Uuid, bool, &str)>) = match kind {
-        NotificationType::Sms => (
-            "sms_sender_id",
-            contacts
-                .sms_senders
-                .iter()
-                .map(|s| (s.id, s.is_default, s.sms_sender.as_str()))
-                .collect(),
-        ),
-        _ => (
-            "email_reply_to_id",
-            contacts
-                .reply_tos
-                .iter()
-                .map(|r| (r.id, r.is_default, r.email_address.as_str()))
-                .collect(),
-        ),
+    let field = match kind {
+        NotificationType::Sms => "sms_sender_id",
+        _ => "email_reply_to_id",
     };
-    match send.reply_to_id {
+    reply_to_by_id(caller, kind, send.reply_to_id, field)
+}
+
+/// The service's reply-to address (email) or sender (SMS) with id `wanted`
+/// (400 naming `field` if it has none), else its default, if it has one.
+pub(super) fn reply_to_by_id(
+    caller: &Caller,
+    kind: NotificationType,
+    wanted: Option<uuid::Uuid>,
+    field: &str,
+) -> Result<Option<String>, ApiError> {
+    let contacts = &caller.service.contacts;
+    let choices: Vec<(uuid::Uuid, bool, &str)> = match kind {
+        NotificationType::Sms => contacts
+            .sms_senders
+            .iter()
+            .map(|s| (s.id, s.is_default, s.sms_sender.as_str()))
+            .collect(),
+        _ => contacts
+            .reply_tos
+            .iter()
+            .map(|r| (r.id, r.is_default, r.email_address.as_str()))
+            .collect(),
+    };
+    match wanted {
         Some(wanted) => choices
             .iter()
             .find(|(id, _, _)| *id == wanted)
